@@ -1,0 +1,21 @@
+package dev.lem.config;
+
+/** Every environment variable LEM reads. README's configuration table lists the same names. */
+public final class EnvNames {
+    public static final String REGION = "LEM_REGION";
+    public static final String AWS_ENDPOINT = "LEM_AWS_ENDPOINT";
+    public static final String TABLE_NAME = "LEM_TABLE_NAME";
+    public static final String EVENT_BUS_NAME = "LEM_EVENT_BUS_NAME";
+    public static final String ACTIVITY_QUEUE_URL = "LEM_ACTIVITY_QUEUE_URL";
+    public static final String NOTIFY_QUEUE_URL = "LEM_NOTIFY_QUEUE_URL";
+    public static final String IDENTITY_KEY = "LEM_IDENTITY_KEY";
+    public static final String TRACKING_KEY = "LEM_TRACKING_KEY";
+    public static final String MAIL_FROM = "LEM_MAIL_FROM";
+    public static final String SES_CONFIGURATION_SET = "LEM_SES_CONFIGURATION_SET";
+    public static final String SCHEDULE_GROUP = "LEM_SCHEDULE_GROUP";
+    public static final String DRIP_FUNCTION_ARN = "LEM_DRIP_FUNCTION_ARN";
+    public static final String SCHEDULER_ROLE_ARN = "LEM_SCHEDULER_ROLE_ARN";
+    public static final String PUBLIC_BASE_URL = "LEM_PUBLIC_BASE_URL";
+
+    private EnvNames() {}
+}

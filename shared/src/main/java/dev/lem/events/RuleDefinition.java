@@ -1,0 +1,36 @@
+package dev.lem.events;
+
+import java.util.List;
+
+/**
+ * An event-bus rule: an EventBridge pattern and the function it routes to. Defined once in
+ * {@link #ALL}; infra turns these into EventBridge rules and {@code lem up} into its local bus, and
+ * both match with the same pattern text (event-ruler locally, EventBridge in AWS).
+ */
+public record RuleDefinition(String name, String description, String pattern, RuleTarget target) {
+
+    public enum RuleTarget { ROUTER }
+
+    public static final RuleDefinition LEAD_CAPTURED = new RuleDefinition(
+            "lead-captured-to-router",
+            "New or returning leads start welcome journeys",
+            """
+            {"source":["lem"],"detail-type":["lead.captured"]}""",
+            RuleTarget.ROUTER);
+
+    public static final RuleDefinition LEAD_PROGRESS = new RuleDefinition(
+            "lead-progress-to-router",
+            "Score and lifecycle changes trigger threshold campaigns",
+            """
+            {"source":["lem"],"detail-type":["lead.scored","lead.state-changed"]}""",
+            RuleTarget.ROUTER);
+
+    public static final RuleDefinition MARKETING_TRIGGER = new RuleDefinition(
+            "marketing-trigger-to-router",
+            "Campaign triggers that marketers put on the bus",
+            """
+            {"source":["lem.marketing"],"detail-type":["campaign.trigger"]}""",
+            RuleTarget.ROUTER);
+
+    public static final List<RuleDefinition> ALL = List.of(LEAD_CAPTURED, LEAD_PROGRESS, MARKETING_TRIGGER);
+}
