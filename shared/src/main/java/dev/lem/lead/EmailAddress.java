@@ -1,0 +1,76 @@
+package dev.lem.lead;
+
+import java.net.IDN;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A syntactically valid, normalised email address: Unicode NFC, trimmed, lower-cased, the domain in
+ * its ASCII (punycode) form. Two spellings of one mailbox normalise to the same value, which is what
+ * identity hashing needs.
+ */
+public record EmailAddress(String value) {
+
+    private static final int MAX_LENGTH = 254;
+    private static final int MAX_LOCAL_LENGTH = 64;
+    /** RFC 5322 dot-atom local part, plus UTF-8 letters (RFC 6531). */
+    private static final Pattern LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    public EmailAddress {
+        if (!normalise(value).map(value::equals).orElse(false)) {
+            throw new IllegalArgumentException("not a normalised email address");
+        }
+    }
+
+    /** Normalises and validates; empty when the text is not a usable address. */
+    public static Optional<EmailAddress> parse(String raw) {
+        return normalise(raw).map(EmailAddress::new);
+    }
+
+    static Optional<String> normalise(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String text = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
+        if (text.length() > MAX_LENGTH * 2) {
+            return Optional.empty();
+        }
+        int at = text.lastIndexOf('@');
+        if (at <= 0 || at == text.length() - 1) {
+            return Optional.empty();
+        }
+        String local = text.substring(0, at).toLowerCase(Locale.ROOT);
+        String domain;
+        try {
+            domain = IDN.toASCII(text.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (local.length() > MAX_LOCAL_LENGTH || !LOCAL.matcher(local).matches() || !validDomain(domain)) {
+            return Optional.empty();
+        }
+        String normalised = local + "@" + domain;
+        return normalised.length() > MAX_LENGTH ? Optional.empty() : Optional.of(normalised);
+    }
+
+    private static boolean validDomain(String domain) {
+        String[] labels = domain.split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                return false;
+            }
+        }
+        return !labels[labels.length - 1].chars().allMatch(Character::isDigit);
+    }
+
+    @Override
+    public String toString() {
+        return "EmailAddress[redacted]";
+    }
+}
