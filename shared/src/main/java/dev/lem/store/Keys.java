@@ -24,6 +24,10 @@ public final class Keys {
         return "ACT#" + at + "#" + activityId;
     }
 
+    public static String enrolment(String campaignId) {
+        return "ENR#" + campaignId;
+    }
+
     public static String form(String formId) {
         return "FORM#" + formId;
     }

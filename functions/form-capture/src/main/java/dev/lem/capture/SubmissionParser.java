@@ -1,0 +1,105 @@
+package dev.lem.capture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lem.json.Json;
+import dev.lem.json.MalformedJsonException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a form body into field values: {@code application/x-www-form-urlencoded} (an HTML form) or
+ * {@code application/json} (an object of scalar values). Anything else is refused before parsing.
+ */
+public final class SubmissionParser {
+
+    /** Bodies above this are refused with 413 before they are parsed. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int MAX_FIELDS = 100;
+
+    private SubmissionParser() {}
+
+    public static Optional<SubmissionFormat> format(Optional<String> contentType) {
+        String mediaType = contentType.map(t -> t.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)).orElse("");
+        return switch (mediaType) {
+            case "application/x-www-form-urlencoded" -> Optional.of(SubmissionFormat.FORM);
+            case "application/json" -> Optional.of(SubmissionFormat.JSON);
+            default -> Optional.empty();
+        };
+    }
+
+    /** @throws InvalidSubmissionException when the body does not parse as its format */
+    public static Map<String, String> parse(SubmissionFormat format, String body) {
+        return switch (format) {
+            case FORM -> parseUrlEncoded(body);
+            case JSON -> parseJson(body);
+        };
+    }
+
+    private static Map<String, String> parseUrlEncoded(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return fields;
+        }
+        for (String pair : body.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            put(fields, name, value);
+        }
+        return fields;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSubmissionException("body is not valid application/x-www-form-urlencoded");
+        }
+    }
+
+    private static Map<String, String> parseJson(String body) {
+        JsonNode root;
+        try {
+            root = Json.tree(body);
+        } catch (MalformedJsonException e) {
+            throw new InvalidSubmissionException("body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidSubmissionException("body must be a JSON object of field values");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (!value.isValueNode()) {
+                throw new InvalidSubmissionException("field " + safeName(field.getKey()) + " must be a string, number or boolean");
+            }
+            put(fields, field.getKey(), value.asText());
+        }
+        return fields;
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        if (fields.size() >= MAX_FIELDS) {
+            throw new InvalidSubmissionException("more than " + MAX_FIELDS + " fields");
+        }
+        if (fields.putIfAbsent(name, value) != null) {
+            throw new InvalidSubmissionException("field " + safeName(name) + " appears more than once");
+        }
+    }
+
+    /** Field names are echoed in errors; keep them short and printable. */
+    static String safeName(String name) {
+        String printable = name.replaceAll("[^A-Za-z0-9_.-]", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
+    }
+}

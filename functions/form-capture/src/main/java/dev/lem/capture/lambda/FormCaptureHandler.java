@@ -1,0 +1,111 @@
+package dev.lem.capture.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lem.aws.AwsClients;
+import dev.lem.bus.aws.EventBridgeEventBus;
+import dev.lem.capture.CaptureOutcome;
+import dev.lem.capture.FormCaptureConfig;
+import dev.lem.capture.FormCaptureService;
+import dev.lem.capture.FormSubmission;
+import dev.lem.capture.SubmissionFormat;
+import dev.lem.bus.EventPublishException;
+import dev.lem.lead.LeadConflictException;
+import dev.lem.store.StoreUnavailableException;
+import dev.lem.config.Env;
+import dev.lem.lead.IdentityHasher;
+import dev.lem.store.DynamoDbFormStore;
+import dev.lem.store.DynamoDbLeadStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** POST /f/{formId}: API Gateway HTTP API event in, response out; the work is {@link FormCaptureService}'s. */
+public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FormCaptureHandler.class);
+
+    private final FormCaptureService service;
+    private final Clock clock;
+
+    public FormCaptureHandler() {
+        this(wire(FormCaptureConfig.fromEnv(Env.system())), Clock.systemUTC());
+    }
+
+    FormCaptureHandler(FormCaptureService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    /** Wires the service to real AWS clients; {@code lem up} and tests call it with their own config. */
+    public static FormCaptureService wire(FormCaptureConfig config) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb(config.aws());
+        return new FormCaptureService(new DynamoDbFormStore(dynamo, config.tableName()),
+                new DynamoDbLeadStore(dynamo, config.tableName()), new IdentityHasher(config.identityKey()),
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Map<String, String> headers = lowerCase(event.getHeaders());
+        String formId = Optional.ofNullable(event.getPathParameters()).map(p -> p.get("formId")).orElse("");
+        Optional<String> body = body(event);
+        if (body.isEmpty()) {
+            return HttpResponses.of(CaptureOutcome.Rejected.of(SubmissionFormat.JSON, 400, "body is not valid base64"));
+        }
+        FormSubmission submission = new FormSubmission(requestId(event), formId,
+                Optional.ofNullable(headers.get("content-type")), body.get(), Optional.ofNullable(headers.get("origin")),
+                clock.instant());
+        CaptureOutcome outcome;
+        try {
+            outcome = service.submit(submission);
+        } catch (StoreUnavailableException | EventPublishException | LeadConflictException e) {
+            LOG.warn("capture deferred formId={} error={}", formId.length() > 64 ? "(long)" : formId, e.getClass().getSimpleName());
+            return HttpResponses.unavailable();
+        }
+        switch (outcome) {
+            case CaptureOutcome.Captured c -> LOG.info("lead captured formId={} leadId={} newLead={}",
+                    c.form().id(), c.leadId(), c.newLead());
+            case CaptureOutcome.Rejected r -> LOG.info("submission rejected formId={} status={} fields={}",
+                    formId.length() > 64 ? "(long)" : formId, r.status(), r.fieldErrors().keySet());
+        }
+        return HttpResponses.of(outcome);
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event) {
+        return Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getRequestId)
+                .filter(id -> id.matches("[A-Za-z0-9=_-]{1,64}"))
+                .orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    /** The body, base64-decoded when API Gateway encoded it; empty when that encoding is broken. */
+    private static Optional<String> body(APIGatewayV2HTTPEvent event) {
+        String body = Optional.ofNullable(event.getBody()).orElse("");
+        if (!event.getIsBase64Encoded()) {
+            return Optional.of(body);
+        }
+        try {
+            return Optional.of(new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        if (headers == null) {
+            return Map.of();
+        }
+        Map<String, String> lower = new java.util.HashMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        return lower;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.lem.notify;
+
+import dev.lem.bus.EventBus;
+import dev.lem.events.MessageFailed;
+import dev.lem.events.MessageSent;
+import dev.lem.idempotency.IdempotencyStore;
+import dev.lem.json.Json;
+import dev.lem.lead.Lead;
+import dev.lem.lead.LeadStore;
+import dev.lem.messaging.Channel;
+import dev.lem.messaging.NotifyMessage;
+import dev.lem.links.TrackingLinks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one requested message at most once: claim the message id, pass the send gate, send, publish
+ * {@code message.sent} (or {@code message.failed} with the reason), complete the claim. A send that fails
+ * retryably releases the claim and throws, so SQS redelivers it; one refused for good is recorded and
+ * not retried.
+ */
+public final class NotificationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
+    static final Duration CLAIM_FOR = Duration.ofMinutes(5);
+    static final Duration REMEMBER_FOR = Duration.ofDays(30);
+
+    private final LeadStore leads;
+    private final IdempotencyStore idempotency;
+    private final SendGate gate;
+    private final Mailer mailer;
+    private final EventBus bus;
+    private final TrackingLinks links;
+    private final Clock clock;
+
+    public NotificationService(LeadStore leads, IdempotencyStore idempotency, SendGate gate, Mailer mailer,
+                               EventBus bus, TrackingLinks links, Clock clock) {
+        this.leads = leads;
+        this.idempotency = idempotency;
+        this.gate = gate;
+        this.mailer = mailer;
+        this.bus = bus;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** Handles one notify-queue message body. */
+    public void handle(String messageBody) {
+        send(Json.read(messageBody, NotifyMessage.class));
+    }
+
+    public void send(NotifyMessage message) {
+        String key = "notify#" + message.messageId();
+        switch (idempotency.claim(key, clock.instant(), CLAIM_FOR)) {
+            case ALREADY_COMPLETED -> {
+                LOG.info("message skipped reason=duplicate messageId={}", message.messageId());
+                return;
+            }
+            case IN_PROGRESS -> throw new MessageInProgressException(message.messageId());
+            case CLAIMED -> { }
+        }
+        try {
+            deliver(message);
+            idempotency.complete(key, clock.instant(), REMEMBER_FOR);
+        } catch (RuntimeException e) {
+            idempotency.release(key);
+            throw e;
+        }
+    }
+
+    private void deliver(NotifyMessage message) {
+        Optional<Lead> lead = leads.find(message.leadId());
+        Optional<String> blocked = lead.isEmpty() ? Optional.of("lead-not-found")
+                : message.channel() != Channel.EMAIL ? Optional.of("channel-not-supported")
+                : gate.blockReason(lead.get(), message);
+        Instant now = clock.instant();
+        if (blocked.isPresent()) {
+            LOG.info("message blocked messageId={} reason={}", message.messageId(), blocked.get());
+            bus.publish(new MessageFailed("failed-" + message.messageId(), now, message.messageId(),
+                    message.leadId().value(), message.channel().wireName(), blocked.get(), false));
+            return;
+        }
+        String providerId;
+        try {
+            providerId = mailer.send(new OutgoingEmail(message.messageId(), lead.get().email(), message.template(),
+                    templateData(lead.get(), message)));
+        } catch (SendFailedException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            LOG.warn("message refused messageId={} reason={}", message.messageId(), e.getMessage());
+            bus.publish(new MessageFailed("failed-" + message.messageId(), now, message.messageId(),
+                    message.leadId().value(), message.channel().wireName(), "provider-refused", false));
+            return;
+        }
+        LOG.info("message sent messageId={} template={}", message.messageId(), message.template());
+        bus.publish(new MessageSent("sent-" + message.messageId(), now, message.messageId(), message.leadId().value(),
+                message.channel().wireName(), message.template(), providerId));
+    }
+
+    private Map<String, String> templateData(Lead lead, NotifyMessage message) {
+        Map<String, String> data = new HashMap<>(message.data());
+        data.put("name", lead.profile().getOrDefault("name", ""));
+        data.put("company", lead.profile().getOrDefault("company", ""));
+        data.put("openPixelUrl", links.openPixelUrl(lead.id(), message.messageId()));
+        return data;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.lem.routing.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lem.aws.AwsClients;
+import dev.lem.config.Env;
+import dev.lem.events.EventCodec;
+import dev.lem.events.EventEnvelope;
+import dev.lem.events.InvalidEventException;
+import dev.lem.json.Json;
+import dev.lem.json.MalformedJsonException;
+import dev.lem.queue.aws.SqsMessageQueue;
+import dev.lem.routing.RouterConfig;
+import dev.lem.routing.RoutingService;
+import dev.lem.schedule.aws.EventBridgeStepScheduler;
+import dev.lem.store.DynamoDbEnrolmentStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Target of the bus rules: one EventBridge event in, validated against the contract, routed. An event
+ * that breaks the contract throws {@link InvalidEventException}, so after Lambda's async retries it
+ * lands in the function's DLQ with the reason, instead of being dropped silently.
+ */
+public final class RouterHandler implements RequestStreamHandler {
+
+    private static final int MAX_EVENT_BYTES = 256 * 1024;
+
+    private final RoutingService service;
+    private final EventCodec codec;
+
+    public RouterHandler() {
+        this(wire(RouterConfig.fromEnv(Env.system())));
+    }
+
+    public RouterHandler(RoutingService service) {
+        this.service = service;
+        this.codec = EventCodec.create();
+    }
+
+    public static RoutingService wire(RouterConfig config) {
+        var dynamo = AwsClients.dynamoDb(config.aws());
+        return new RoutingService(new DynamoDbEnrolmentStore(dynamo, config.tableName()),
+                new SqsMessageQueue(AwsClients.sqs(config.aws()), config.notifyQueueUrl()),
+                new EventBridgeStepScheduler(AwsClients.scheduler(config.aws()), config.scheduleGroup(),
+                        config.dripFunctionArn(), config.schedulerRoleArn()));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] bytes = input.readNBytes(MAX_EVENT_BYTES + 1);
+        if (bytes.length > MAX_EVENT_BYTES) {
+            throw new InvalidEventException("event exceeds " + MAX_EVENT_BYTES + " bytes");
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = Json.read(new String(bytes, StandardCharsets.UTF_8), EventEnvelope.class);
+        } catch (MalformedJsonException e) {
+            throw new InvalidEventException("event is not an EventBridge envelope");
+        }
+        service.route(codec.decode(envelope));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.lem.scoring.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lem.aws.AwsClients;
+import dev.lem.lambda.SqsBatches;
+import dev.lem.bus.aws.EventBridgeEventBus;
+import dev.lem.config.Env;
+import dev.lem.scoring.ScoringConfig;
+import dev.lem.scoring.ScoringRules;
+import dev.lem.scoring.ScoringService;
+import dev.lem.store.DynamoDbLeadStore;
+
+/** Activity queue batch → scores; failed records are reported back to SQS (partial batch response). */
+public final class ScoringHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final ScoringService service;
+
+    public ScoringHandler() {
+        this(wire(ScoringConfig.fromEnv(Env.system())));
+    }
+
+    public ScoringHandler(ScoringService service) {
+        this.service = service;
+    }
+
+    public static ScoringService wire(ScoringConfig config) {
+        return new ScoringService(new DynamoDbLeadStore(AwsClients.dynamoDb(config.aws()), config.tableName()),
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()), ScoringRules.DEFAULT);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return SqsBatches.process("scoring", event, service::handle);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.lem.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
+import software.constructs.Construct;
+
+/**
+ * The EventBridge Scheduler group that holds one-shot {@code at()} timers (drip steps, SLA timers), and
+ * the role Scheduler assumes to invoke the drip function. Functions create the schedules at run time;
+ * only this group's schedules can be created or deleted, and the role can be passed only to Scheduler.
+ */
+public final class DripScheduling extends Construct {
+
+    private static final String SCHEDULER = "scheduler.amazonaws.com";
+
+    private final CfnScheduleGroup group;
+    private final Role schedulerRole;
+
+    public DripScheduling(Construct scope, String id, String groupName) {
+        super(scope, id);
+        this.group = CfnScheduleGroup.Builder.create(this, "Group").name(groupName).build();
+        // Confused-deputy guard: only schedules of this account's group may assume the role.
+        this.schedulerRole = Role.Builder.create(this, "SchedulerRole")
+                .description("EventBridge Scheduler invokes the LEM drip function")
+                .assumedBy(new ServicePrincipal(SCHEDULER).withConditions(Map.of(
+                        "StringEquals", Map.of(
+                                "aws:SourceAccount", Aws.ACCOUNT_ID,
+                                "aws:SourceArn", group.getAttrArn()))))
+                .build();
+    }
+
+    /** Lets the schedules invoke {@code drip} (the function's {@code live} alias). */
+    public void allowInvoke(IFunction drip) {
+        drip.grantInvoke(schedulerRole);
+    }
+
+    /** Lets {@code grantee} create and delete schedules in this group and hand them the scheduler role. */
+    public void grantManageSchedules(IGrantable grantee) {
+        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("scheduler:CreateSchedule", "scheduler:DeleteSchedule"))
+                .resources(List.of(schedulesArn()))
+                .build());
+        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("iam:PassRole"))
+                .resources(List.of(schedulerRole.getRoleArn()))
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", SCHEDULER)))
+                .build());
+    }
+
+    public String groupName() {
+        return group.getName();
+    }
+
+    public CfnScheduleGroup group() {
+        return group;
+    }
+
+    public Role schedulerRole() {
+        return schedulerRole;
+    }
+
+    /** {@code arn:…:scheduler:…:schedule/<group>/*}: every schedule of this group, none of another's. */
+    String schedulesArn() {
+        return Stack.of(this).formatArn(ArnComponents.builder()
+                .service("scheduler")
+                .resource("schedule")
+                .resourceName(group.getName() + "/*")
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
+    }
+}

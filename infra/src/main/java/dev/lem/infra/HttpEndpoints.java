@@ -1,0 +1,102 @@
+package dev.lem.infra;
+
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The public HTTP API (payload format 2.0): web forms ({@code /f/...}) to form-capture and tracking
+ * ({@code /t/...}) to tracking. The default stage is throttled and writes JSON access logs without client
+ * IPs or query strings (no PII).
+ */
+public final class HttpEndpoints extends Construct {
+
+    /** Account-wide protection of the public endpoints; raise with an AWS quota for big campaigns. */
+    static final int RATE_LIMIT_PER_SECOND = 100;
+    static final int BURST_LIMIT = 200;
+
+    private static final String ACCESS_LOG_FORMAT = """
+            {"requestId":"$context.requestId","requestTime":"$context.requestTime",\
+            "routeKey":"$context.routeKey","status":"$context.status","protocol":"$context.protocol",\
+            "responseLength":"$context.responseLength","latencyMs":"$context.responseLatency",\
+            "integrationLatencyMs":"$context.integrationLatency",\
+            "integrationError":"$context.integrationErrorMessage","error":"$context.error.message"}""";
+
+    private final HttpApi api;
+    private final HttpStage stage;
+
+    public HttpEndpoints(Construct scope, String id, IFunction formCapture, IFunction tracking,
+                         List<String> allowedOrigins) {
+        super(scope, id);
+        this.api = HttpApi.Builder.create(this, "Api")
+                .description("LEM public endpoints: web forms and tracking")
+                .createDefaultStage(false)
+                .corsPreflight(CorsPreflightOptions.builder()
+                        .allowOrigins(allowedOrigins)
+                        .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
+                        .allowHeaders(List.of("content-type"))
+                        .maxAge(Duration.hours(1))
+                        .build())
+                .build();
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs").retention(RetentionDays.ONE_MONTH).build();
+        this.stage = HttpStage.Builder.create(this, "DefaultStage")
+                .httpApi(api)
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT_PER_SECOND).burstLimit(BURST_LIMIT).build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    private final IAccessLogDestination destination = new LogGroupLogDestination(accessLogs);
+
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return destination;
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+                    }
+                })
+                .build();
+
+        HttpLambdaIntegration forms = new HttpLambdaIntegration("FormCapture", formCapture);
+        HttpLambdaIntegration tracks = new HttpLambdaIntegration("Tracking", tracking);
+        route("/f/{formId}", HttpMethod.POST, forms);
+        route("/f/{formId}/token", HttpMethod.GET, forms);
+        route("/t/o.gif", HttpMethod.GET, tracks);
+        route("/t/c", HttpMethod.GET, tracks);
+        route("/t/e", HttpMethod.POST, tracks);
+    }
+
+    private void route(String path, HttpMethod method, HttpLambdaIntegration integration) {
+        api.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(method)).integration(integration).build());
+    }
+
+    /** The default stage's URL, ending in {@code /}. */
+    public String url() {
+        return stage.getUrl();
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public HttpStage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,240 @@
+package dev.lem.infra;
+
+import dev.lem.config.EnvNames;
+import dev.lem.config.FunctionName;
+import dev.lem.queue.QueueDefinition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.events.IEventBus;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * The six functions of {@link FunctionName}: Java 25 on arm64 with SnapStart, each invoked only through
+ * its {@value #ALIAS} alias (a published version, so SnapStart applies), each with its own role holding
+ * only what that function needs, and its own log group.
+ */
+public final class LemFunctions extends Construct {
+
+    public static final String ALIAS = "live";
+    static final Duration TIMEOUT = Duration.seconds(30);
+    private static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
+
+    /** What the functions are wired to. */
+    public record Resources(Path assetRoot, LeadTable table, WorkQueues queues, IEventBus bus, HmacKeys keys,
+                            DripScheduling scheduling, MessageChannels channels, String mailFrom) {
+        public Resources {
+            Objects.requireNonNull(assetRoot, "assetRoot");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(queues, "queues");
+            Objects.requireNonNull(bus, "bus");
+            Objects.requireNonNull(keys, "keys");
+            Objects.requireNonNull(scheduling, "scheduling");
+            Objects.requireNonNull(channels, "channels");
+            Objects.requireNonNull(mailFrom, "mailFrom");
+        }
+    }
+
+    private final Map<FunctionName, Function> functions = new EnumMap<>(FunctionName.class);
+    private final Map<FunctionName, Alias> aliases = new EnumMap<>(FunctionName.class);
+    private final Map<FunctionName, Role> roles = new EnumMap<>(FunctionName.class);
+    private final Queue asyncFailures;
+
+    public LemFunctions(Construct scope, String id, Resources resources) {
+        super(scope, id);
+        // Router (EventBridge) and drip (Scheduler) are invoked asynchronously: what still fails after
+        // Lambda's two retries lands here instead of being dropped.
+        this.asyncFailures = WorkQueues.failureQueue(this, "AsyncDlq");
+        for (FunctionName name : FunctionName.values()) {
+            create(name, resources);
+        }
+        // Cross-function wiring, once every alias exists.
+        Alias drip = aliases.get(FunctionName.DRIP);
+        resources.scheduling().allowInvoke(drip);
+        addEnvironment(FunctionName.ROUTER, EnvNames.DRIP_FUNCTION_ARN, drip.getFunctionArn());
+    }
+
+    private void create(FunctionName name, Resources r) {
+        String cid = Ids.pascal(name.id());
+        Path jar = r.assetRoot().resolve(name.jarPath());
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Function jar not found: " + jar + " (build it with ./mvnw -B package, "
+                    + "or point -c " + LemStackConfig.ASSET_ROOT + "=<folder> at a folder holding "
+                    + name.jarPath() + ")");
+        }
+        Role role = Role.Builder.create(this, cid + "Role")
+                .description("LEM " + name.id() + " function")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .build();
+        LogGroup logs = LogGroup.Builder.create(this, cid + "Logs").retention(LOG_RETENTION).build();
+        logs.grantWrite(role);
+
+        boolean async = name == FunctionName.ROUTER || name == FunctionName.DRIP;
+        Function.Builder fn = Function.Builder.create(this, cid)
+                .description("LEM " + name.id())
+                .runtime(Runtime.JAVA_25)
+                .architecture(Architecture.ARM_64)
+                .handler(name.handler())
+                .code(Code.fromAsset(jar.toString()))
+                .memorySize(memoryMb(name))
+                .timeout(TIMEOUT)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .role(role)
+                .logGroup(logs)
+                .environment(environment(name, r));
+        if (async) {
+            fn.deadLetterQueue(asyncFailures);
+        }
+        Function function = fn.build();
+        Alias alias = Alias.Builder.create(this, cid + "Alias")
+                .aliasName(ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+        functions.put(name, function);
+        aliases.put(name, alias);
+        roles.put(name, role);
+        grant(name, role, alias, r);
+    }
+
+    /** Least privilege: each case lists everything that function may do besides writing its logs. */
+    private static void grant(FunctionName name, Role role, Alias alias, Resources r) {
+        Queue activity = r.queues().queue(QueueDefinition.ACTIVITY);
+        Queue notify = r.queues().queue(QueueDefinition.NOTIFY);
+        switch (name) {
+            case FORM_CAPTURE -> {
+                r.table().table().grantReadWriteData(role);
+                r.bus().grantPutEventsTo(role);
+                r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
+            }
+            case TRACKING -> {
+                activity.grantSendMessages(role);
+                r.keys().grantRead(HmacKeys.Purpose.TRACKING, role);
+            }
+            case SCORING -> {
+                consume(alias, activity, QueueDefinition.ACTIVITY);
+                r.table().table().grantReadWriteData(role);
+                r.bus().grantPutEventsTo(role);
+            }
+            case ROUTER -> {
+                r.table().table().grantReadWriteData(role);
+                notify.grantSendMessages(role);
+                r.scheduling().grantManageSchedules(role);
+            }
+            case DRIP -> {
+                r.table().table().grantReadWriteData(role);
+                notify.grantSendMessages(role);
+            }
+            case NOTIFICATIONS -> {
+                consume(alias, notify, QueueDefinition.NOTIFY);
+                r.table().table().grantReadWriteData(role);
+                r.channels().grantSend(role);
+                r.bus().grantPutEventsTo(role);
+                r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
+                r.keys().grantRead(HmacKeys.Purpose.TRACKING, role);
+            }
+        }
+    }
+
+    /** Only what each function reads, besides {@value EnvNames#REGION}. */
+    private static Map<String, String> environment(FunctionName name, Resources r) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(EnvNames.REGION, Aws.REGION);
+        String table = r.table().table().getTableName();
+        String bus = r.bus().getEventBusName();
+        String notify = r.queues().queue(QueueDefinition.NOTIFY).getQueueUrl();
+        switch (name) {
+            case FORM_CAPTURE -> {
+                env.put(EnvNames.TABLE_NAME, table);
+                env.put(EnvNames.EVENT_BUS_NAME, bus);
+                env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
+            }
+            case TRACKING -> {
+                env.put(EnvNames.ACTIVITY_QUEUE_URL, r.queues().queue(QueueDefinition.ACTIVITY).getQueueUrl());
+                env.put(HmacKeys.Purpose.TRACKING.envName(), r.keys().secret(HmacKeys.Purpose.TRACKING).getSecretArn());
+            }
+            case SCORING -> {
+                env.put(EnvNames.TABLE_NAME, table);
+                env.put(EnvNames.EVENT_BUS_NAME, bus);
+            }
+            case ROUTER -> {
+                env.put(EnvNames.TABLE_NAME, table);
+                env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
+                env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
+                env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
+                // LEM_DRIP_FUNCTION_ARN is added once the drip alias exists.
+            }
+            case DRIP -> {
+                env.put(EnvNames.TABLE_NAME, table);
+                env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
+            }
+            case NOTIFICATIONS -> {
+                env.put(EnvNames.TABLE_NAME, table);
+                env.put(EnvNames.EVENT_BUS_NAME, bus);
+                env.put(EnvNames.MAIL_FROM, r.mailFrom());
+                env.put(EnvNames.SES_CONFIGURATION_SET, r.channels().configurationSetName());
+                env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
+                env.put(HmacKeys.Purpose.TRACKING.envName(), r.keys().secret(HmacKeys.Purpose.TRACKING).getSecretArn());
+                // LEM_PUBLIC_BASE_URL is added by the stack once the HTTP API exists.
+            }
+        }
+        return env;
+    }
+
+    /** SQS → the alias, in batches, reporting per-message failures (partial batch responses). */
+    private static void consume(Alias alias, Queue queue, QueueDefinition definition) {
+        SqsEventSourceProps.Builder props = SqsEventSourceProps.builder()
+                .batchSize(definition.batchSize())
+                .reportBatchItemFailures(true);
+        if (definition.batchSize() > 10) {
+            // SQS allows batches above 10 only with a batching window.
+            props.maxBatchingWindow(Duration.seconds(1));
+        }
+        alias.addEventSource(new SqsEventSource(queue, props.build()));
+    }
+
+    private static int memoryMb(FunctionName name) {
+        return switch (name) {
+            case ROUTER, DRIP -> 512;
+            case FORM_CAPTURE, TRACKING, SCORING, NOTIFICATIONS -> 1024;
+        };
+    }
+
+    public void addEnvironment(FunctionName name, String key, String value) {
+        functions.get(name).addEnvironment(key, value);
+    }
+
+    public Function function(FunctionName name) {
+        return functions.get(name);
+    }
+
+    /** The {@value #ALIAS} alias: what every trigger invokes. */
+    public Alias alias(FunctionName name) {
+        return aliases.get(name);
+    }
+
+    public Role role(FunctionName name) {
+        return roles.get(name);
+    }
+
+    public Queue asyncFailures() {
+        return asyncFailures;
+    }
+}
