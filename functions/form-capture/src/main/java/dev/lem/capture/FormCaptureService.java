@@ -7,6 +7,8 @@ import dev.lem.capture.FormValidator.ValidSubmission;
 import dev.lem.events.LeadCaptured;
 import dev.lem.forms.FormDefinition;
 import dev.lem.forms.FormStore;
+import dev.lem.json.Json;
+import dev.lem.queue.MessageQueue;
 import dev.lem.lead.Activity;
 import dev.lem.lead.Consent;
 import dev.lem.lead.IdentityHasher;
@@ -22,8 +24,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Captures a form submission: validate, find or create the lead by keyed email hash, record the
- * submission on the lead's timeline, publish {@code lead.captured}. Nothing is written for a rejected
+ * Captures a form submission: validate, find or create the lead by keyed email hash, publish
+ * {@code lead.captured}, and queue the submission as an activity (scoring records and scores it). Nothing is written for a rejected
  * submission; a returning lead is updated, never duplicated.
  */
 public final class FormCaptureService {
@@ -35,12 +37,15 @@ public final class FormCaptureService {
     private final LeadStore leads;
     private final IdentityHasher identity;
     private final EventBus bus;
+    private final MessageQueue activityQueue;
 
-    public FormCaptureService(FormStore forms, LeadStore leads, IdentityHasher identity, EventBus bus) {
+    public FormCaptureService(FormStore forms, LeadStore leads, IdentityHasher identity, EventBus bus,
+                              MessageQueue activityQueue) {
         this.forms = forms;
         this.leads = leads;
         this.identity = identity;
         this.bus = bus;
+        this.activityQueue = activityQueue;
     }
 
     public CaptureOutcome submit(FormSubmission submission) {
@@ -82,8 +87,8 @@ public final class FormCaptureService {
                 } else {
                     leads.create(lead);
                 }
-                leads.recordActivity(new Activity(submission.submissionId(), lead.id(), "form.submitted",
-                        submission.receivedAt(), Map.of("formId", form.id())));
+                activityQueue.send(Json.write(new Activity(submission.submissionId(), lead.id(), "form.submitted",
+                        submission.receivedAt(), Map.of("formId", form.id()))));
                 bus.publish(new LeadCaptured("capture-" + submission.submissionId(), submission.receivedAt(),
                         lead.id().value(), form.id(), existing.isEmpty(), lead.state().wireName(),
                         lead.hasConsent(Lead.EMAIL_CHANNEL)));

@@ -16,6 +16,7 @@ import dev.lem.lead.LeadConflictException;
 import dev.lem.store.StoreUnavailableException;
 import dev.lem.config.Env;
 import dev.lem.lead.IdentityHasher;
+import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.store.DynamoDbFormStore;
 import dev.lem.store.DynamoDbLeadStore;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTP
         this(wire(FormCaptureConfig.fromEnv(Env.system())), Clock.systemUTC());
     }
 
-    FormCaptureHandler(FormCaptureService service, Clock clock) {
+    public FormCaptureHandler(FormCaptureService service, Clock clock) {
         this.service = service;
         this.clock = clock;
     }
@@ -51,7 +52,8 @@ public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTP
         DynamoDbClient dynamo = AwsClients.dynamoDb(config.aws());
         return new FormCaptureService(new DynamoDbFormStore(dynamo, config.tableName()),
                 new DynamoDbLeadStore(dynamo, config.tableName()), new IdentityHasher(config.identityKey()),
-                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()));
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()),
+                new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()));
     }
 
     @Override
