@@ -1,6 +1,7 @@
 package dev.lem.infra;
 
 import dev.lem.store.TableDefinition;
+import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -10,6 +11,7 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
@@ -19,6 +21,15 @@ import software.constructs.Construct;
  * deleted: they hold the leads.
  */
 public final class LeadTable extends Construct {
+
+    /** Every item-level call LEM's access patterns make (DESIGN §3: all single requests, no scans). */
+    static final List<String> ITEM_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+            "dynamodb:ConditionCheckItem");
+    /** What DynamoDB needs from a caller of a table encrypted with a customer-managed key (as CDK grants it). */
+    static final List<String> KEY_ACTIONS = List.of(
+            "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*");
 
     private final Table table;
     private final Key key;
@@ -49,6 +60,15 @@ public final class LeadTable extends Construct {
                     .projectionType(ProjectionType.ALL)
                     .build());
         }
+    }
+
+    /**
+     * Item reads and writes (including transactions and conditional writes), on the table and its
+     * indexes, and use of the table's key. Not granted: Scan, streams, table management.
+     */
+    public void grantItemReadWrite(IGrantable grantee) {
+        table.grant(grantee, ITEM_ACTIONS.toArray(String[]::new));
+        key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
     }
 
     public Table table() {

@@ -8,9 +8,16 @@ import software.amazon.awscdk.StackProps;
 import software.constructs.IConstruct;
 
 /**
- * The CDK app. Run by the CDK CLI through {@code infra/cdk.json} ({@code cd infra && npx aws-cdk@2.1148.1
- * synth}); context keys are listed in {@link LemStackConfig}. The stack is environment-agnostic: the
- * account and region come from the credentials at deploy time.
+ * The CDK app. The CDK CLI runs it through {@code infra/cdk.json}, from {@code infra/}:
+ * <pre>
+ * ./mvnw -B install                      # builds the function jars the stack deploys
+ * cd infra && npx aws-cdk@2.1148.1 synth
+ * cd infra && npx aws-cdk@2.1148.1 deploy -c lem:mailFrom=no-reply@your-domain.example
+ * </pre>
+ * The function jars are found under the repository root (see {@link LemStackConfig#fromContext}) unless
+ * {@code -c lem:assetRoot=<folder>} says otherwise; the other context keys are listed in
+ * {@link LemStackConfig}. The stack is environment-agnostic: account and region come from the
+ * credentials at deploy time.
  */
 public final class LemApp {
 

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.IEventBus;
@@ -104,6 +105,9 @@ public final class LemFunctions extends Construct {
             fn.deadLetterQueue(asyncFailures);
         }
         Function function = fn.build();
+        // Triggers invoke the alias, which points at the published version SnapStart applies to.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "Invoked only through the '" + ALIAS + "' alias of its current (published) version");
         Alias alias = Alias.Builder.create(this, cid + "Alias")
                 .aliasName(ALIAS)
                 .version(function.getCurrentVersion())
@@ -120,8 +124,9 @@ public final class LemFunctions extends Construct {
         Queue notify = r.queues().queue(QueueDefinition.NOTIFY);
         switch (name) {
             case FORM_CAPTURE -> {
-                r.table().table().grantReadWriteData(role);
+                r.table().grantItemReadWrite(role);
                 r.bus().grantPutEventsTo(role);
+                activity.grantSendMessages(role);
                 r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
             }
             case TRACKING -> {
@@ -130,44 +135,49 @@ public final class LemFunctions extends Construct {
             }
             case SCORING -> {
                 consume(alias, activity, QueueDefinition.ACTIVITY);
-                r.table().table().grantReadWriteData(role);
+                r.table().grantItemReadWrite(role);
                 r.bus().grantPutEventsTo(role);
             }
             case ROUTER -> {
-                r.table().table().grantReadWriteData(role);
+                r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
                 r.scheduling().grantManageSchedules(role);
             }
             case DRIP -> {
-                r.table().table().grantReadWriteData(role);
+                r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
             }
             case NOTIFICATIONS -> {
                 consume(alias, notify, QueueDefinition.NOTIFY);
-                r.table().table().grantReadWriteData(role);
+                r.table().grantItemReadWrite(role);
                 r.channels().grantSend(role);
                 r.bus().grantPutEventsTo(role);
-                r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
                 r.keys().grantRead(HmacKeys.Purpose.TRACKING, role);
             }
         }
     }
 
-    /** Only what each function reads, besides {@value EnvNames#REGION}. */
+    /**
+     * Exactly what each function's config record reads ({@code <Function>Config.fromEnv}), besides
+     * {@value EnvNames#REGION}. Keys are never values here: the {@code *_SECRET_ARN} variables name the
+     * Secrets Manager secret to read at cold start.
+     */
     private static Map<String, String> environment(FunctionName name, Resources r) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(EnvNames.REGION, Aws.REGION);
         String table = r.table().table().getTableName();
         String bus = r.bus().getEventBusName();
+        String activity = r.queues().queue(QueueDefinition.ACTIVITY).getQueueUrl();
         String notify = r.queues().queue(QueueDefinition.NOTIFY).getQueueUrl();
         switch (name) {
             case FORM_CAPTURE -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.EVENT_BUS_NAME, bus);
+                env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
                 env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
             }
             case TRACKING -> {
-                env.put(EnvNames.ACTIVITY_QUEUE_URL, r.queues().queue(QueueDefinition.ACTIVITY).getQueueUrl());
+                env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
                 env.put(HmacKeys.Purpose.TRACKING.envName(), r.keys().secret(HmacKeys.Purpose.TRACKING).getSecretArn());
             }
             case SCORING -> {
@@ -190,7 +200,6 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.EVENT_BUS_NAME, bus);
                 env.put(EnvNames.MAIL_FROM, r.mailFrom());
                 env.put(EnvNames.SES_CONFIGURATION_SET, r.channels().configurationSetName());
-                env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
                 env.put(HmacKeys.Purpose.TRACKING.envName(), r.keys().secret(HmacKeys.Purpose.TRACKING).getSecretArn());
                 // LEM_PUBLIC_BASE_URL is added by the stack once the HTTP API exists.
             }

@@ -10,6 +10,11 @@ public final class EnvNames {
     public static final String NOTIFY_QUEUE_URL = "LEM_NOTIFY_QUEUE_URL";
     public static final String IDENTITY_KEY = "LEM_IDENTITY_KEY";
     public static final String TRACKING_KEY = "LEM_TRACKING_KEY";
+    /** Where a deployed function reads {@link #IDENTITY_KEY} from, when the key itself is not set. */
+    public static final String IDENTITY_KEY_SECRET_ARN = "LEM_IDENTITY_KEY_SECRET_ARN";
+    /** Where a deployed function reads {@link #TRACKING_KEY} from, when the key itself is not set. */
+    public static final String TRACKING_KEY_SECRET_ARN = "LEM_TRACKING_KEY_SECRET_ARN";
+    public static final String LOG_LEVEL = "LEM_LOG_LEVEL";
     public static final String MAIL_FROM = "LEM_MAIL_FROM";
     public static final String SES_CONFIGURATION_SET = "LEM_SES_CONFIGURATION_SET";
     public static final String SCHEDULE_GROUP = "LEM_SCHEDULE_GROUP";

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
+import dev.lem.aws.SecretEnvironment;
 import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.capture.CaptureOutcome;
 import dev.lem.capture.FormCaptureConfig;
@@ -39,7 +40,7 @@ public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTP
     private final Clock clock;
 
     public FormCaptureHandler() {
-        this(wire(FormCaptureConfig.fromEnv(Env.system())), Clock.systemUTC());
+        this(wire(FormCaptureConfig.fromEnv(SecretEnvironment.resolve(Env.system()))), Clock.systemUTC());
     }
 
     public FormCaptureHandler(FormCaptureService service, Clock clock) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lem.aws.AwsClients;
+import dev.lem.aws.SecretEnvironment;
 import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.config.Env;
 import dev.lem.lambda.SqsBatches;
@@ -25,7 +26,7 @@ public final class NotificationsHandler implements RequestHandler<SQSEvent, SQSB
     private final NotificationService service;
 
     public NotificationsHandler() {
-        this(wire(NotificationsConfig.fromEnv(Env.system())));
+        this(wire(NotificationsConfig.fromEnv(SecretEnvironment.resolve(Env.system()))));
     }
 
     public NotificationsHandler(NotificationService service) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
+import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
 import dev.lem.links.LinkSigner;
 import dev.lem.queue.QueueUnavailableException;
@@ -30,7 +31,7 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final Clock clock;
 
     public TrackingHandler() {
-        this(wire(TrackingConfig.fromEnv(Env.system())), Clock.systemUTC());
+        this(wire(TrackingConfig.fromEnv(SecretEnvironment.resolve(Env.system()))), Clock.systemUTC());
     }
 
     public TrackingHandler(TrackingService service, Clock clock) {

@@ -1,0 +1,83 @@
+package dev.lem.infra.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lem.config.FunctionName;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awscdk.assertions.Match;
+
+class HttpEndpointsTemplateTest {
+
+    private final SynthesizedStack synth = SynthesizedStack.get();
+
+    @Test
+    void api_whenSynthesized_isOneHttpApiWithExactlyTheFivePublicRoutes() {
+        synth.template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+        synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api",
+                Match.objectLike(Map.of("ProtocolType", "HTTP")));
+        List<Object> routeKeys = synth.resources("AWS::ApiGatewayV2::Route").values().stream()
+                .map(r -> Cfn.props(r).get("RouteKey")).toList();
+
+        assertThat(routeKeys).containsExactlyInAnyOrder(
+                "POST /f/{formId}", "GET /f/{formId}/token", "GET /t/o.gif", "GET /t/c", "POST /t/e");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "'POST /f/{formId}', FORM_CAPTURE",
+            "'GET /f/{formId}/token', FORM_CAPTURE",
+            "'GET /t/o.gif', TRACKING",
+            "'GET /t/c', TRACKING",
+            "'POST /t/e', TRACKING"})
+    void route_whenSynthesized_integratesWithTheFunctionsLiveAlias(String routeKey, FunctionName function) {
+        String alias = synth.logicalId(synth.stack.functions().alias(function));
+
+        Map<String, Object> route = synth.resources("AWS::ApiGatewayV2::Route").values().stream()
+                .map(Cfn::props).filter(r -> routeKey.equals(r.get("RouteKey"))).findFirst().orElseThrow();
+        String target = String.valueOf(route.get("Target"));
+        Map<String, Map<String, Object>> integrations = synth.resources("AWS::ApiGatewayV2::Integration");
+        String integrationId = integrations.keySet().stream().filter(target::contains).findFirst().orElseThrow();
+        Map<String, Object> integration = Cfn.props(integrations.get(integrationId));
+
+        assertThat(integration.get("IntegrationType")).isEqualTo("AWS_PROXY");
+        assertThat(integration.get("PayloadFormatVersion")).isEqualTo("2.0");
+        assertThat(Cfn.target(integration.get("IntegrationUri"))).isEqualTo(alias);
+    }
+
+    @Test
+    void defaultStage_whenSynthesized_autoDeploysWithAccessLogsAndThrottling() {
+        synth.template.resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
+        synth.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
+                "StageName", "$default",
+                "AutoDeploy", true,
+                "AccessLogSettings", Match.objectLike(Map.of(
+                        "DestinationArn", Match.anyValue(),
+                        "Format", Match.stringLikeRegexp(".*\\$context\\.requestId.*"))),
+                "DefaultRouteSettings", Match.objectLike(Map.of(
+                        "ThrottlingRateLimit", Match.anyValue(),
+                        "ThrottlingBurstLimit", Match.anyValue())))));
+    }
+
+    @Test
+    void accessLogs_whenWritten_leaveOutClientAddresses() {
+        Map<String, Object> stage = Cfn.props(synth.resources("AWS::ApiGatewayV2::Stage").values().iterator().next());
+
+        assertThat(String.valueOf(Cfn.map(stage.get("AccessLogSettings")).get("Format")))
+                .doesNotContain("sourceIp").doesNotContain("userAgent");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"FORM_CAPTURE", "TRACKING"})
+    void publicFunction_whenTheApiInvokesIt_isAllowedThroughTheAliasOnly(FunctionName function) {
+        String alias = synth.logicalId(synth.stack.functions().alias(function));
+
+        synth.template.hasResourceProperties("AWS::Lambda::Permission", Match.objectLike(Map.of(
+                "Action", "lambda:InvokeFunction",
+                "Principal", "apigateway.amazonaws.com",
+                "FunctionName", Cfn.ref(alias))));
+    }
+}

@@ -1,0 +1,293 @@
+package dev.lem.infra.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lem.config.EnvNames;
+import dev.lem.config.FunctionName;
+import dev.lem.infra.HmacKeys;
+import dev.lem.queue.QueueDefinition;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class LemFunctionsTemplateTest {
+
+    private final SynthesizedStack synth = SynthesizedStack.get();
+
+    @Test
+    void functions_whenSynthesized_areExactlyTheSixFromFunctionName() {
+        List<Object> handlers = synth.resources("AWS::Lambda::Function").values().stream()
+                .map(fn -> Cfn.props(fn).get("Handler")).toList();
+
+        assertThat(handlers).containsExactlyInAnyOrderElementsOf(
+                EnumSet.allOf(FunctionName.class).stream().map(FunctionName::handler).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void function_whenSynthesized_runsJava25OnArm64WithSnapStart(FunctionName name) {
+        Map<String, Object> fn = function(name);
+
+        assertThat(fn.get("Runtime")).isEqualTo("java25");
+        assertThat(Cfn.list(fn.get("Architectures"))).containsExactly("arm64");
+        assertThat(fn.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+        assertThat(Cfn.integer(fn.get("Timeout"))).isEqualTo(30);
+        assertThat(Cfn.integer(fn.get("MemorySize"))).isBetween(512, 1024);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void function_whenSynthesized_hasALiveAliasOnAPublishedVersion(FunctionName name) {
+        String fnId = functionId(name);
+
+        List<Map<String, Object>> aliases = synth.resources("AWS::Lambda::Alias").values().stream()
+                .map(Cfn::props)
+                .filter(a -> fnId.equals(Cfn.target(a.get("FunctionName"))))
+                .toList();
+        assertThat(aliases).hasSize(1);
+        assertThat(aliases.get(0).get("Name")).isEqualTo("live");
+        String versionId = Cfn.target(aliases.get(0).get("FunctionVersion"));
+        Map<String, Object> version = Cfn.props(synth.resources("AWS::Lambda::Version").get(versionId));
+        assertThat(Cfn.target(version.get("FunctionName"))).isEqualTo(fnId);
+    }
+
+    @Test
+    void functions_whenSynthesized_eachHaveTheirOwnRole() {
+        Set<String> roles = new HashSet<>();
+        for (FunctionName name : FunctionName.values()) {
+            roles.add(Cfn.target(function(name).get("Role")));
+        }
+        assertThat(roles).hasSize(FunctionName.values().length).doesNotContainNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void functionRole_whenSynthesized_isAssumableOnlyByLambdaAndHasNoManagedPolicy(FunctionName name) {
+        Map<String, Object> role = Cfn.props(synth.resources("AWS::IAM::Role").get(roleId(name)));
+
+        assertThat(role).doesNotContainKey("ManagedPolicyArns");
+        assertThat(String.valueOf(role.get("AssumeRolePolicyDocument")))
+                .contains("lambda.amazonaws.com").doesNotContain("AWS=*");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void functionRole_whenGranted_hasNoStarActionAndNoStarResourceForDataActions(FunctionName name) {
+        List<Map<String, Object>> statements = statements(roleId(name));
+
+        assertThat(statements).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.get("Effect")).isEqualTo("Allow");
+            List<String> actions = Cfn.list(s.get("Action")).stream().map(String::valueOf).toList();
+            assertThat(actions).noneMatch(a -> a.equals("*") || a.endsWith(":*"));
+            if (actions.stream().anyMatch(a -> a.startsWith("dynamodb:") || a.startsWith("sqs:"))) {
+                assertThat(Cfn.list(s.get("Resource"))).as("resources of %s", actions).doesNotContain("*");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void functionRole_whenGranted_reachesOnlyTheServicesItsFunctionNeeds(FunctionName name) {
+        Set<String> services = new HashSet<>();
+        statements(roleId(name)).forEach(s -> Cfn.list(s.get("Action"))
+                .forEach(a -> services.add(String.valueOf(a).substring(0, String.valueOf(a).indexOf(':')))));
+
+        Set<String> expected = switch (name) {
+            case FORM_CAPTURE -> Set.of("logs", "dynamodb", "kms", "events", "sqs", "secretsmanager");
+            case TRACKING -> Set.of("logs", "sqs", "secretsmanager");
+            case SCORING -> Set.of("logs", "sqs", "dynamodb", "kms", "events");
+            case ROUTER -> Set.of("logs", "sqs", "dynamodb", "kms", "scheduler", "iam");
+            case DRIP -> Set.of("logs", "sqs", "dynamodb", "kms");
+            case NOTIFICATIONS -> Set.of("logs", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager");
+        };
+        assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void tableAccess_whenGranted_excludesScansStreamsAndTableManagement() {
+        for (FunctionName name : FunctionName.values()) {
+            statements(roleId(name)).forEach(s -> assertThat(Cfn.list(s.get("Action")).stream().map(String::valueOf))
+                    .as("%s", name)
+                    .noneMatch(a -> a.equals("dynamodb:Scan") || a.equals("dynamodb:GetRecords")
+                            || a.equals("dynamodb:DeleteTable") || a.equals("dynamodb:UpdateTable")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FunctionName.class, names = {"FORM_CAPTURE", "TRACKING"})
+    void activityProducer_whenGranted_sendsOnlyToTheActivityQueue(FunctionName name) {
+        String activity = synth.logicalId(synth.stack.queues().queue(QueueDefinition.ACTIVITY));
+
+        List<Map<String, Object>> sqs = statements(roleId(name)).stream()
+                .filter(s -> Cfn.list(s.get("Action")).stream().anyMatch(a -> String.valueOf(a).startsWith("sqs:")))
+                .toList();
+        assertThat(sqs).hasSize(1);
+        assertThat(Cfn.list(sqs.get(0).get("Action"))).contains("sqs:SendMessage").doesNotContain("sqs:ReceiveMessage");
+        assertThat(Cfn.target(sqs.get(0).get("Resource"))).isEqualTo(activity);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void environment_whenSynthesized_isExactlyWhatTheFunctionsConfigReads(FunctionName name) {
+        String identity = HmacKeys.Purpose.IDENTITY.envName();
+        String tracking = HmacKeys.Purpose.TRACKING.envName();
+        Set<String> expected = switch (name) {
+            case FORM_CAPTURE -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
+            case TRACKING -> Set.of(EnvNames.ACTIVITY_QUEUE_URL, tracking);
+            case SCORING -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME);
+            case ROUTER -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
+                    EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN);
+            case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL);
+            case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
+                    EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking);
+        };
+        Set<String> withRegion = new HashSet<>(expected);
+        withRegion.add(EnvNames.REGION);
+
+        assertThat(environment(name).keySet()).containsExactlyInAnyOrderElementsOf(withRegion);
+    }
+
+    @Test
+    void router_whenGranted_managesSchedulesOnlyInTheLemGroupAndPassesOnlyTheSchedulerRole() {
+        List<Map<String, Object>> statements = statements(roleId(FunctionName.ROUTER));
+        String schedulerRole = synth.logicalId(synth.stack.scheduling().schedulerRole());
+
+        Map<String, Object> schedules = statementWith(statements, "scheduler:CreateSchedule");
+        assertThat(Cfn.list(schedules.get("Action")))
+                .containsExactlyInAnyOrder("scheduler:CreateSchedule", "scheduler:DeleteSchedule");
+        assertThat(String.valueOf(schedules.get("Resource")))
+                .contains(":schedule/" + synth.stack.scheduling().group().getName() + "/*");
+
+        Map<String, Object> passRole = statementWith(statements, "iam:PassRole");
+        assertThat(Cfn.target(passRole.get("Resource"))).isEqualTo(schedulerRole);
+        assertThat(passRole.get("Condition"))
+                .isEqualTo(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FunctionName.class, names = {"SCORING", "NOTIFICATIONS"})
+    void queueConsumer_whenSynthesized_readsItsQueueInBatchesThroughTheAliasReportingItemFailures(FunctionName name) {
+        QueueDefinition definition = name == FunctionName.SCORING ? QueueDefinition.ACTIVITY : QueueDefinition.NOTIFY;
+        String queue = synth.logicalId(synth.stack.queues().queue(definition));
+        String alias = synth.logicalId(synth.stack.functions().alias(name));
+
+        List<Map<String, Object>> mappings = synth.resources("AWS::Lambda::EventSourceMapping").values().stream()
+                .map(Cfn::props)
+                .filter(m -> queue.equals(Cfn.target(m.get("EventSourceArn"))))
+                .toList();
+        assertThat(mappings).hasSize(1);
+        Map<String, Object> mapping = mappings.get(0);
+        assertThat(Cfn.integer(mapping.get("BatchSize"))).isEqualTo(definition.batchSize());
+        assertThat(Cfn.list(mapping.get("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
+        assertThat(String.valueOf(mapping.get("FunctionName"))).contains(alias).contains(":live");
+    }
+
+    @Test
+    void eventSourceMappings_whenSynthesized_areOnlyTheTwoQueueConsumers() {
+        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void environment_whenSynthesized_holdsNoKeyMaterial(FunctionName name) {
+        Map<String, Object> env = environment(name);
+
+        assertThat(env).doesNotContainKeys(EnvNames.IDENTITY_KEY, EnvNames.TRACKING_KEY);
+        assertThat(env).containsKey(EnvNames.REGION);
+        for (HmacKeys.Purpose purpose : HmacKeys.Purpose.values()) {
+            if (env.containsKey(purpose.envName())) {
+                String secret = synth.logicalId(synth.stack.keys().secret(purpose));
+                assertThat(Cfn.target(env.get(purpose.envName()))).isEqualTo(secret);
+            }
+        }
+    }
+
+    @Test
+    void keys_whenGranted_areReadableOnlyByTheFunctionsThatSignOrHash() {
+        Map<HmacKeys.Purpose, Set<FunctionName>> readers = Map.of(
+                HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE),
+                HmacKeys.Purpose.TRACKING, Set.of(FunctionName.TRACKING, FunctionName.NOTIFICATIONS));
+        readers.forEach((purpose, expected) -> {
+            String secret = synth.logicalId(synth.stack.keys().secret(purpose));
+            Set<FunctionName> actual = EnumSet.noneOf(FunctionName.class);
+            for (FunctionName name : FunctionName.values()) {
+                boolean reads = statements(roleId(name)).stream().anyMatch(s ->
+                        Cfn.list(s.get("Action")).contains("secretsmanager:GetSecretValue")
+                                && Cfn.list(s.get("Resource")).stream().anyMatch(r -> secret.equals(Cfn.target(r))));
+                if (reads) {
+                    actual.add(name);
+                }
+                assertThat(environment(name).containsKey(purpose.envName())).as("%s env of %s", purpose, name)
+                        .isEqualTo(reads);
+            }
+            assertThat(actual).as("readers of the %s key", purpose).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void router_whenSynthesized_knowsTheDripAliasAndTheSchedulerWiring() {
+        Map<String, Object> env = environment(FunctionName.ROUTER);
+
+        assertThat(Cfn.target(env.get(EnvNames.DRIP_FUNCTION_ARN)))
+                .isEqualTo(synth.logicalId(synth.stack.functions().alias(FunctionName.DRIP)));
+        assertThat(Cfn.target(env.get(EnvNames.SCHEDULER_ROLE_ARN)))
+                .isEqualTo(synth.logicalId(synth.stack.scheduling().schedulerRole()));
+        assertThat(env.get(EnvNames.SCHEDULE_GROUP)).isEqualTo(synth.stack.scheduling().group().getName());
+    }
+
+    @Test
+    void asyncFunctions_whenInvocationsKeepFailing_sendThemToADeadLetterQueue() {
+        String dlq = synth.logicalId(synth.stack.functions().asyncFailures());
+        for (FunctionName name : List.of(FunctionName.ROUTER, FunctionName.DRIP)) {
+            assertThat(Cfn.target(Cfn.map(function(name).get("DeadLetterConfig")).get("TargetArn")))
+                    .as("%s", name).isEqualTo(dlq);
+        }
+    }
+
+    private Map<String, Object> function(FunctionName name) {
+        return Cfn.props(synth.resources("AWS::Lambda::Function").get(functionId(name)));
+    }
+
+    private String functionId(FunctionName name) {
+        List<String> ids = synth.resources("AWS::Lambda::Function").entrySet().stream()
+                .filter(e -> name.handler().equals(Cfn.props(e.getValue()).get("Handler")))
+                .map(Map.Entry::getKey).toList();
+        assertThat(ids).as("functions with handler %s", name.handler()).hasSize(1);
+        return ids.get(0);
+    }
+
+    private String roleId(FunctionName name) {
+        return Cfn.target(function(name).get("Role"));
+    }
+
+    private Map<String, Object> environment(FunctionName name) {
+        return Cfn.map(Cfn.map(function(name).get("Environment")).get("Variables"));
+    }
+
+    /** Every statement of every inline policy attached to {@code roleId}. */
+    private List<Map<String, Object>> statements(String roleId) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        synth.resources("AWS::IAM::Policy").values().forEach(policy -> {
+            Map<String, Object> props = Cfn.props(policy);
+            if (Cfn.list(props.get("Roles")).stream().anyMatch(r -> roleId.equals(Cfn.target(r)))) {
+                Cfn.list(Cfn.map(props.get("PolicyDocument")).get("Statement")).forEach(s -> statements.add(Cfn.map(s)));
+            }
+        });
+        Object inline = Cfn.props(synth.resources("AWS::IAM::Role").get(roleId)).get("Policies");
+        assertThat(inline).as("inline Policies on role %s", roleId).isNull();
+        return statements;
+    }
+
+    private static Map<String, Object> statementWith(List<Map<String, Object>> statements, String action) {
+        List<Map<String, Object>> found = statements.stream()
+                .filter(s -> Cfn.list(s.get("Action")).contains(action)).toList();
+        assertThat(found).as("statements allowing %s", action).hasSize(1);
+        return found.get(0);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.lem.infra.template;
+
+import dev.lem.config.FunctionName;
+import dev.lem.infra.LemApp;
+import dev.lem.infra.LemStack;
+import dev.lem.infra.LemStackConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Template;
+import software.constructs.IConstruct;
+
+/**
+ * The stack, synthesized once per JVM (surefire runs every template test class in one fork), with the
+ * function jars replaced by small dummy jars in a temporary asset root, so these tests do not need the
+ * function modules built.
+ */
+final class SynthesizedStack {
+
+    private static final class Holder {
+        static final SynthesizedStack INSTANCE = synthesize();
+    }
+
+    final LemStack stack;
+    final Template template;
+    final Annotations annotations;
+
+    private SynthesizedStack(LemStack stack, Template template, Annotations annotations) {
+        this.stack = stack;
+        this.template = template;
+        this.annotations = annotations;
+    }
+
+    static SynthesizedStack get() {
+        return Holder.INSTANCE;
+    }
+
+    /** The logical id CloudFormation knows {@code construct} by (its default child's). */
+    String logicalId(IConstruct construct) {
+        IConstruct element = construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
+        return String.valueOf(stack.resolve(stack.getLogicalId((CfnElement) element)));
+    }
+
+    /** Resources of one type, by logical id; each value is the resource ({@code Type}, {@code Properties}…). */
+    Map<String, Map<String, Object>> resources(String type) {
+        return template.findResources(type);
+    }
+
+    private static SynthesizedStack synthesize() {
+        try {
+            Path root = Files.createTempDirectory("lem-template-tests");
+            deleteOnExit(root);
+            Path assetRoot = root.resolve("repo");
+            for (FunctionName name : FunctionName.values()) {
+                writeDummyJar(assetRoot.resolve(name.jarPath()), name);
+            }
+            App app = App.Builder.create().outdir(root.resolve("cdk.out").toString()).build();
+            LemStack stack = LemApp.createStack(app, LemStackConfig.withAssetRoot(assetRoot));
+            Template template = Template.fromStack(stack);
+            Annotations annotations = Annotations.fromStack(stack);
+            return new SynthesizedStack(stack, template, annotations);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the asset root for synthesis", e);
+        }
+    }
+
+    /** A valid zip with one text entry: Lambda's asset packaging only needs a readable jar. */
+    private static void writeDummyJar(Path jar, FunctionName name) throws IOException {
+        Files.createDirectories(jar.getParent());
+        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("dummy-" + name.id() + ".txt"));
+            zip.write(("template-test stand-in for " + name.handler()).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+
+    private static void deleteOnExit(Path root) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> paths = Files.walk(root)) {
+                List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
+                for (Path p : all) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException ignored) {
+                // best effort: a temp folder left behind is harmless
+            }
+        }));
+    }
+}
