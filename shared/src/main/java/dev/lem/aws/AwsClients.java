@@ -27,6 +27,7 @@ public final class AwsClients {
 
     private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(20);
 
     private AwsClients() {}
 
@@ -34,8 +35,14 @@ public final class AwsClients {
         return configure(DynamoDbClient.builder(), config).build();
     }
 
+    /** SQS long polls wait up to 20 s, so its attempts get more time than other calls. */
     public static SqsClient sqs(AwsConfig config) {
-        return configure(SqsClient.builder(), config).build();
+        return configure(SqsClient.builder(), config)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(LONG_POLL_TIMEOUT.plus(API_CALL_TIMEOUT))
+                        .apiCallAttemptTimeout(LONG_POLL_TIMEOUT.plus(ATTEMPT_TIMEOUT))
+                        .build())
+                .build();
     }
 
     public static EventBridgeClient eventBridge(AwsConfig config) {
@@ -62,7 +69,7 @@ public final class AwsClients {
         builder.region(Region.of(config.region()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5)))
+                        .socketTimeout(LONG_POLL_TIMEOUT.plus(Duration.ofSeconds(5))))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(API_CALL_TIMEOUT)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)

@@ -15,8 +15,8 @@ public record EmailAddress(String value) {
 
     private static final int MAX_LENGTH = 254;
     private static final int MAX_LOCAL_LENGTH = 64;
-    /** RFC 5322 dot-atom local part, plus UTF-8 letters (RFC 6531). */
-    private static final Pattern LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
+    /** RFC 5322 dot-atom local part, plus UTF-8 letters with their combining marks (RFC 6531). */
+    private static final Pattern LOCAL = Pattern.compile("[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     public EmailAddress {

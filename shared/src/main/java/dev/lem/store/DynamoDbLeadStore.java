@@ -37,6 +37,8 @@ public final class DynamoDbLeadStore implements LeadStore {
 
     private static final int SCORE_ATTEMPTS = 5;
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+    /** Another transaction touched the same items at the same time (real DynamoDB; Local never says it). */
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -133,7 +135,8 @@ public final class DynamoDbLeadStore implements LeadStore {
                 if (failed(reasons, 0)) {
                     return Optional.empty();
                 }
-                if (!failed(reasons, 1) || attempt == SCORE_ATTEMPTS) {
+                boolean raced = failed(reasons, 1) || reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()));
+                if (!raced || attempt == SCORE_ATTEMPTS) {
                     throw new LeadConflictException("score of lead " + lead.id() + " kept changing; retry later");
                 }
             }

@@ -26,7 +26,7 @@ public final class WireCapture implements AutoCloseable {
 
     /** An AWS API and how its requests are recognised on the wire. */
     public enum Service {
-        EVENTBRIDGE, SCHEDULER, SES_V2, SNS;
+        EVENTBRIDGE, SCHEDULER, SES_V2, SNS, SECRETS_MANAGER;
 
         MappingBuilder matcher() {
             return switch (this) {
@@ -34,6 +34,7 @@ public final class WireCapture implements AutoCloseable {
                 case SCHEDULER -> any(urlPathMatching("/schedules/.+"));
                 case SES_V2 -> post(urlEqualTo("/v2/email/outbound-emails"));
                 case SNS -> post(urlEqualTo("/")).withRequestBody(containing("Action=Publish"));
+                case SECRETS_MANAGER -> post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"));
             };
         }
 
@@ -44,6 +45,7 @@ public final class WireCapture implements AutoCloseable {
                 case SCHEDULER -> request.getUrl().startsWith("/schedules/");
                 case SES_V2 -> request.getUrl().equals("/v2/email/outbound-emails");
                 case SNS -> request.getBodyAsString().contains("Action=Publish");
+                case SECRETS_MANAGER -> "secretsmanager.GetSecretValue".equals(target);
             };
         }
     }
@@ -77,6 +79,14 @@ public final class WireCapture implements AutoCloseable {
     public void answerWithError(Service service, int status, String contentType, String body) {
         server.stubFor(service.matcher().atPriority(1)
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body)));
+    }
+
+    /** Secrets Manager answers GetSecretValue with this string, until {@link #reset()}. */
+    public void answerSecret(String secretString) {
+        server.stubFor(Service.SECRETS_MANAGER.matcher().atPriority(3).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody(dev.lem.json.Json.write(java.util.Map.of("ARN", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:lem-key",
+                        "Name", "lem-key", "SecretString", secretString)))));
     }
 
     /** Forgets recorded requests and error answers. */
