@@ -1,0 +1,43 @@
+package dev.lem.local.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/** The admin token of one {@code lem up} run: 32 random bytes, base64url; compared in constant time. */
+public final class AdminToken {
+
+    private static final String BEARER = "Bearer ";
+    private final String value;
+
+    private AdminToken(String value) {
+        this.value = value;
+    }
+
+    public static AdminToken random(SecureRandom random) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return new AdminToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    public String value() {
+        return value;
+    }
+
+    /** True only for {@code Authorization: Bearer <this token>}. */
+    public boolean authorizes(Optional<String> authorizationHeader) {
+        String header = authorizationHeader.orElse("");
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return false;
+        }
+        byte[] presented = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented);
+    }
+
+    @Override
+    public String toString() {
+        return "AdminToken[redacted]";
+    }
+}
