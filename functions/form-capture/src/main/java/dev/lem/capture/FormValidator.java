@@ -1,6 +1,7 @@
 package dev.lem.capture;
 
 import dev.lem.forms.FieldDefinition;
+import dev.lem.forms.FieldType;
 import dev.lem.forms.FormDefinition;
 import dev.lem.lead.EmailAddress;
 import java.net.URI;
@@ -59,6 +60,10 @@ public final class FormValidator {
                 }
             }
         }
+        if (email == null && !errors.containsKey(form.emailField().name())) {
+            // an optional email field left empty: the lead is identified by its email, so it is needed
+            errors.put(form.emailField().name(), label(form.emailField()) + " is required");
+        }
         if (!errors.isEmpty() || email == null) {
             return new Result(Optional.empty(), errors);
         }
@@ -68,6 +73,9 @@ public final class FormValidator {
     private static Optional<String> check(FieldDefinition field, String value) {
         if (value.isEmpty()) {
             return field.required() ? Optional.of(label(field) + " is required") : Optional.empty();
+        }
+        if (field.type() == FieldType.CHECKBOX && field.required() && UNCHECKED.contains(value.toLowerCase(Locale.ROOT))) {
+            return Optional.of(label(field) + " is required");
         }
         if (value.codePointCount(0, value.length()) > field.maxLength()) {
             return Optional.of(label(field) + " must be at most " + field.maxLength() + " characters");

@@ -1,14 +1,18 @@
 package dev.lem.capture;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.lem.json.Json;
-import dev.lem.json.MalformedJsonException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a form body into field values: {@code application/x-www-form-urlencoded} (an HTML form) or
@@ -19,6 +23,9 @@ public final class SubmissionParser {
     /** Bodies above this are refused with 413 before they are parsed. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int MAX_FIELDS = 100;
+    private static final ObjectReader STRICT_JSON = Json.mapper().reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '(.*)'$", Pattern.DOTALL);
 
     private SubmissionParser() {}
 
@@ -67,9 +74,12 @@ public final class SubmissionParser {
     private static Map<String, String> parseJson(String body) {
         JsonNode root;
         try {
-            root = Json.tree(body);
-        } catch (MalformedJsonException e) {
-            throw new InvalidSubmissionException("body is not valid JSON");
+            // a repeated key must not silently keep one of its values (as for a repeated form field)
+            root = STRICT_JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            String duplicate = duplicateField(e);
+            throw new InvalidSubmissionException(duplicate == null ? "body is not valid JSON"
+                    : "field " + safeName(duplicate) + " appears more than once");
         }
         if (root == null || !root.isObject()) {
             throw new InvalidSubmissionException("body must be a JSON object of field values");
@@ -86,6 +96,11 @@ public final class SubmissionParser {
             put(fields, field.getKey(), value.asText());
         }
         return fields;
+    }
+
+    private static String duplicateField(JsonProcessingException e) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        return duplicate.matches() ? duplicate.group(1) : null;
     }
 
     private static void put(Map<String, String> fields, String name, String value) {

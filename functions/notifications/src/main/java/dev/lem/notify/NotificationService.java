@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one requested message at most once: claim the message id, pass the send gate, send, publish
- * {@code message.sent} (or {@code message.failed} with the reason), complete the claim. A send that fails
- * retryably releases the claim and throws, so SQS redelivers it; one refused for good is recorded and
- * not retried.
+ * Sends one requested message at most once: claim the message id, pass the send gate, send, complete the
+ * claim, publish {@code message.sent} (a blocked or refused message publishes {@code message.failed} with the
+ * reason before the claim completes). A send that fails retryably releases the claim and throws, so SQS
+ * redelivers it; one refused for good is recorded and not retried.
  */
 public final class NotificationService {
 
@@ -65,16 +65,21 @@ public final class NotificationService {
             case IN_PROGRESS -> throw new MessageInProgressException(message.messageId());
             case CLAIMED -> { }
         }
+        Optional<MessageSent> sent;
         try {
-            deliver(message);
-            idempotency.complete(key, clock.instant(), REMEMBER_FOR);
+            sent = deliver(message);
         } catch (RuntimeException e) {
             idempotency.release(key);
             throw e;
         }
+        // past this point the email may have left: a failure must not release the claim, or the redelivery
+        // would send it again; a lost message.sent is the lesser harm
+        idempotency.complete(key, clock.instant(), REMEMBER_FOR);
+        sent.ifPresent(bus::publish);
     }
 
-    private void deliver(NotifyMessage message) {
+    /** Blocks or sends; the {@code message.sent} to publish once the claim is completed, if it was sent. */
+    private Optional<MessageSent> deliver(NotifyMessage message) {
         Optional<Lead> lead = leads.find(message.leadId());
         Optional<String> blocked = lead.isEmpty() ? Optional.of("lead-not-found")
                 : message.channel() != Channel.EMAIL ? Optional.of("channel-not-supported")
@@ -84,7 +89,7 @@ public final class NotificationService {
             LOG.info("message blocked messageId={} reason={}", message.messageId(), blocked.get());
             bus.publish(new MessageFailed("failed-" + message.messageId(), now, message.messageId(),
                     message.leadId().value(), message.channel().wireName(), blocked.get(), false));
-            return;
+            return Optional.empty();
         }
         String providerId;
         try {
@@ -97,10 +102,10 @@ public final class NotificationService {
             LOG.warn("message refused messageId={} reason={}", message.messageId(), e.getMessage());
             bus.publish(new MessageFailed("failed-" + message.messageId(), now, message.messageId(),
                     message.leadId().value(), message.channel().wireName(), "provider-refused", false));
-            return;
+            return Optional.empty();
         }
         LOG.info("message sent messageId={} template={}", message.messageId(), message.template());
-        bus.publish(new MessageSent("sent-" + message.messageId(), now, message.messageId(), message.leadId().value(),
+        return Optional.of(new MessageSent("sent-" + message.messageId(), now, message.messageId(), message.leadId().value(),
                 message.channel().wireName(), message.template(), providerId));
     }
 

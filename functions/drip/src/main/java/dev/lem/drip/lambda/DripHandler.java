@@ -51,6 +51,9 @@ public final class DripHandler implements RequestStreamHandler {
         } catch (MalformedJsonException e) {
             throw new IllegalArgumentException("drip payload is not a DripStep: " + e.getMessage());
         }
+        if (step == null) {
+            throw new IllegalArgumentException("drip payload is not a DripStep: null");
+        }
         service.run(step);
     }
 }

@@ -17,6 +17,7 @@ import dev.lem.lead.LeadConflictException;
 import dev.lem.store.StoreUnavailableException;
 import dev.lem.config.Env;
 import dev.lem.lead.IdentityHasher;
+import dev.lem.queue.QueueUnavailableException;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.store.DynamoDbFormStore;
 import dev.lem.store.DynamoDbLeadStore;
@@ -71,7 +72,7 @@ public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTP
         CaptureOutcome outcome;
         try {
             outcome = service.submit(submission);
-        } catch (StoreUnavailableException | EventPublishException | LeadConflictException e) {
+        } catch (StoreUnavailableException | EventPublishException | QueueUnavailableException | LeadConflictException e) {
             LOG.warn("capture deferred formId={} error={}", formId.length() > 64 ? "(long)" : formId, e.getClass().getSimpleName());
             return HttpResponses.unavailable();
         }
@@ -84,9 +85,15 @@ public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTP
         return HttpResponses.of(outcome);
     }
 
+    /**
+     * API Gateway's request id (e.g. {@code Jx1QwgFbjoEEMsg=}) with {@code =} spelled {@code .}: it becomes the
+     * activity id and part of event ids, which the event contract limits to {@code [A-Za-z0-9._:#-]}. The
+     * mapping is one-to-one, since {@code .} is not otherwise accepted here.
+     */
     private static String requestId(APIGatewayV2HTTPEvent event) {
         return Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getRequestId)
                 .filter(id -> id.matches("[A-Za-z0-9=_-]{1,64}"))
+                .map(id -> id.replace('=', '.'))
                 .orElseGet(() -> UUID.randomUUID().toString());
     }
 

@@ -60,6 +60,9 @@ public final class RouterHandler implements RequestStreamHandler {
         } catch (MalformedJsonException e) {
             throw new InvalidEventException("event is not an EventBridge envelope");
         }
+        if (envelope == null) {
+            throw new InvalidEventException("event is not an EventBridge envelope");
+        }
         service.route(codec.decode(envelope));
     }
 }

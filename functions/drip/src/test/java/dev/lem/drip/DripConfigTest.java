@@ -1,0 +1,41 @@
+package dev.lem.drip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lem.config.ConfigException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DripConfigTest {
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("LEM_TABLE_NAME", "lem");
+        env.put("LEM_NOTIFY_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/lem-notify");
+        return env;
+    }
+
+    @Test
+    void fromEnv_whenEverythingSet_readsEveryValue() {
+        DripConfig config = DripConfig.fromEnv(env());
+
+        assertThat(config.tableName()).isEqualTo("lem");
+        assertThat(config.notifyQueueUrl()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/lem-notify");
+        assertThat(config.aws().endpoint()).isEmpty();
+        assertThat(config.aws().localCredentials()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LEM_TABLE_NAME", "LEM_NOTIFY_QUEUE_URL"})
+    void fromEnv_whenRequiredVariableMissing_throwsNamingIt(String name) {
+        Map<String, String> env = env();
+        env.remove(name);
+
+        assertThatThrownBy(() -> DripConfig.fromEnv(env))
+                .isInstanceOf(ConfigException.class).hasMessage(name + " is required but not set");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.lem.scoring.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lem.events.LeadScored;
+import dev.lem.json.Json;
+import dev.lem.lead.Activity;
+import dev.lem.lead.EmailAddress;
+import dev.lem.lead.Lead;
+import dev.lem.lead.LeadId;
+import dev.lem.lead.LeadState;
+import dev.lem.scoring.RecordingEventBus;
+import dev.lem.scoring.ScoringRules;
+import dev.lem.scoring.ScoringService;
+import dev.lem.store.DynamoDbLeadStore;
+import dev.lem.testing.AwsEngines;
+import dev.lem.testing.AwsEnginesExtension;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Partial batch responses against DynamoDB Local: the real lead store, a recording bus. */
+@ExtendWith(AwsEnginesExtension.class)
+class ScoringHandlerIT {
+
+    private static final Instant CREATED = Instant.parse("2026-11-23T10:15:30Z");
+    private static final Instant OPENED = Instant.parse("2026-11-23T10:20:00Z");
+
+    private final AwsEngines engines;
+    private final String table;
+    private final DynamoDbLeadStore leads;
+    private final RecordingEventBus bus = new RecordingEventBus();
+    private final ScoringHandler handler;
+
+    ScoringHandlerIT(AwsEngines engines) {
+        this.engines = engines;
+        this.table = engines.createTable();
+        this.leads = new DynamoDbLeadStore(engines.dynamoDb(), table);
+        this.handler = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT));
+    }
+
+    @Test
+    void handleRequest_whenBatchHasAMalformedRecordAndAMissingLead_reportsExactlyThoseAndAppliesTheValidOne() {
+        Lead lead = storedLead();
+        SQSEvent batch = batch(
+                record("msg-malformed", "{\"activityId\":\"a-0\",\"leadId\":"),
+                record("msg-valid", Json.write(new Activity("a-1", lead.id(), "email.open", OPENED,
+                        Map.of("messageId", "welcome.1." + lead.id())))),
+                record("msg-orphan", Json.write(new Activity("a-2", LeadId.random(), "email.click", OPENED, Map.of()))));
+
+        SQSBatchResponse response = handler.handleRequest(batch, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactlyInAnyOrder("msg-malformed", "msg-orphan");
+        Lead scored = leads.find(lead.id()).orElseThrow();
+        assertThat(scored.score()).isEqualTo(5);
+        assertThat(scored.version()).isEqualTo(lead.version() + 1);
+        assertThat(activitySortKeys(lead.id())).containsExactly("ACT#" + OPENED + "#a-1");
+        assertThat(bus.published()).containsExactly(new LeadScored("scored-a-1", OPENED, lead.id().value(), 5, 0,
+                "default-1", "a-1"));
+    }
+
+    @Test
+    void handleRequest_whenTheSameBatchIsRedelivered_scoresNothingTwiceButRepublishes() {
+        Lead lead = storedLead();
+        SQSEvent batch = batch(
+                record("msg-1", Json.write(new Activity("a-1", lead.id(), "form.submitted", CREATED, Map.of("formId", "demo")))),
+                record("msg-2", Json.write(new Activity("a-2", lead.id(), "email.open", OPENED, Map.of()))));
+
+        assertThat(handler.handleRequest(batch, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(batch, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(leads.find(lead.id()).orElseThrow().score()).isEqualTo(25);
+        assertThat(activitySortKeys(lead.id())).hasSize(2);
+        assertThat(bus.published()).extracting(e -> e.eventId())
+                .containsExactly("scored-a-1", "scored-a-2", "scored-a-1", "scored-a-2");
+    }
+
+    @Test
+    void handleRequest_whenBatchIsEmpty_reportsNoFailures() {
+        assertThat(handler.handleRequest(new SQSEvent(), null).getBatchItemFailures()).isEmpty();
+    }
+
+    private Lead storedLead() {
+        EmailAddress email = EmailAddress.parse("ada@example.com").orElseThrow();
+        Lead lead = new Lead(LeadId.random(), "hash-" + System.nanoTime(), email, Map.of("name", "Ada"), LeadState.LEAD,
+                CREATED, 0, Map.of(), CREATED, CREATED, 0);
+        leads.create(lead);
+        return leads.find(lead.id()).orElseThrow();
+    }
+
+    private List<String> activitySortKeys(LeadId id) {
+        return engines.dynamoDb().query(q -> q.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :act)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("LEAD#" + id.value()),
+                                ":act", AttributeValue.fromS("ACT#"))))
+                .items().stream().map(item -> item.get("sk").s()).toList();
+    }
+
+    private static SQSEvent batch(SQSEvent.SQSMessage... records) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(records));
+        return event;
+    }
+
+    private static SQSEvent.SQSMessage record(String messageId, String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(messageId);
+        message.setBody(body);
+        message.setEventSource("aws:sqs");
+        return message;
+    }
+}

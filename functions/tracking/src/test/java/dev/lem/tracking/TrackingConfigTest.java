@@ -1,0 +1,61 @@
+package dev.lem.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lem.config.ConfigException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TrackingConfigTest {
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("LEM_ACTIVITY_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/lem-activity");
+        env.put("LEM_TRACKING_KEY", Base64.getEncoder().encodeToString(TrackingServiceTest.TRACKING_KEY));
+        return env;
+    }
+
+    @Test
+    void fromEnv_whenEverythingSet_readsEveryValueAndDefaultsTheRegion() {
+        TrackingConfig config = TrackingConfig.fromEnv(env());
+
+        assertThat(config.activityQueueUrl()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/lem-activity");
+        assertThat(config.trackingKey()).isEqualTo(TrackingServiceTest.TRACKING_KEY);
+        assertThat(config.aws().region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void fromEnv_whenLambdasAwsRegionSet_usesIt() {
+        Map<String, String> env = env();
+        env.put("AWS_REGION", "us-east-2");
+
+        assertThat(TrackingConfig.fromEnv(env).aws().region()).isEqualTo("us-east-2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LEM_ACTIVITY_QUEUE_URL", "LEM_TRACKING_KEY"})
+    void fromEnv_whenRequiredVariableMissing_throwsNamingIt(String name) {
+        Map<String, String> env = env();
+        env.remove(name);
+
+        assertThatThrownBy(() -> TrackingConfig.fromEnv(env))
+                .isInstanceOf(ConfigException.class).hasMessage(name + " is required but not set");
+    }
+
+    @Test
+    void fromEnv_whenTrackingKeyShort_rejectsItWithoutEchoingIt() {
+        Map<String, String> env = env();
+        String shortKey = Base64.getEncoder().encodeToString("sixteen-byte-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        env.put("LEM_TRACKING_KEY", shortKey);
+
+        assertThatThrownBy(() -> TrackingConfig.fromEnv(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("LEM_TRACKING_KEY must decode to at least 32 bytes, got 16")
+                .hasMessageNotContaining(shortKey);
+    }
+}
