@@ -1,19 +1,11 @@
 package dev.lem.local;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import dev.lem.aws.AwsClients;
-import dev.lem.config.AwsConfig;
 import dev.lem.queue.QueueDefinition;
-import dev.lem.queue.aws.QueueProvisioner;
 import dev.lem.store.TableDefinition;
-import dev.lem.store.TableProvisioner;
 import dev.lem.testing.AwsEngines;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.elasticmq.rest.sqs.SQSRestServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -37,59 +29,40 @@ public final class LocalEngines implements AutoCloseable {
     /** A work queue as provisioned: its URL and ARN, and its DLQ's URL. */
     public record ProvisionedQueue(QueueDefinition definition, String url, String arn, String deadLetterUrl) {}
 
-    private final AmazonDynamoDBLocal dynamoLocal;
-    private final DynamoDbClient dynamo;
-    private final SQSRestServer sqsServer;
-    private final int sqsPort;
-    private final SqsClient sqs;
+    private final AwsEngines engines;
     private final Map<QueueDefinition, ProvisionedQueue> queues = new LinkedHashMap<>();
 
-    private LocalEngines(AmazonDynamoDBLocal dynamoLocal, SQSRestServer sqsServer, int sqsPort) {
-        this.dynamoLocal = dynamoLocal;
-        this.dynamo = dynamoLocal.dynamoDbClient();
-        this.sqsServer = sqsServer;
-        this.sqsPort = sqsPort;
-        this.sqs = AwsClients.sqs(AwsConfig.local(REGION, URI.create("http://127.0.0.1:" + sqsPort)));
+    private LocalEngines(AwsEngines engines) {
+        this.engines = engines;
     }
 
     /** Starts both engines and creates the table and every queue with its DLQ. */
     public static LocalEngines start() {
-        // true: DynamoDB Local's start-up telemetry off; no file: in memory
-        AmazonDynamoDBLocal dynamoLocal = DynamoDBEmbedded.create(true);
-        int port = AwsEngines.freeLoopbackPort();
-        SQSRestServer sqsServer;
+        LocalEngines local = new LocalEngines(AwsEngines.start());
         try {
-            sqsServer = AwsEngines.startElasticMq(port);
+            local.provision();
         } catch (RuntimeException e) {
-            dynamoLocal.shutdown();
+            local.close();
             throw e;
         }
-        LocalEngines engines = new LocalEngines(dynamoLocal, sqsServer, port);
-        try {
-            engines.provision();
-        } catch (RuntimeException e) {
-            engines.close();
-            throw e;
-        }
-        return engines;
+        return local;
     }
 
     private void provision() {
-        TableProvisioner.create(dynamo, TABLE_NAME, TableDefinition.LEM);
-        for (QueueDefinition definition : QueueDefinition.ALL) {
-            QueueProvisioner.QueueUrls urls = QueueProvisioner.create(sqs, QUEUE_PREFIX, definition);
-            String arn = sqs.getQueueAttributes(r -> r.queueUrl(urls.url()).attributeNames(QueueAttributeName.QUEUE_ARN))
+        engines.createTable(TABLE_NAME);
+        engines.createQueues(QUEUE_PREFIX).forEach((definition, urls) -> {
+            String arn = sqs().getQueueAttributes(r -> r.queueUrl(urls.url()).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes().get(QueueAttributeName.QUEUE_ARN);
             queues.put(definition, new ProvisionedQueue(definition, urls.url(), arn, urls.deadLetterUrl()));
-        }
+        });
     }
 
     public DynamoDbClient dynamoDb() {
-        return dynamo;
+        return engines.dynamoDb();
     }
 
     public SqsClient sqs() {
-        return sqs;
+        return engines.sqs();
     }
 
     public String tableName() {
@@ -97,7 +70,7 @@ public final class LocalEngines implements AutoCloseable {
     }
 
     public int sqsPort() {
-        return sqsPort;
+        return engines.sqsEndpoint().getPort();
     }
 
     /** Empty: DynamoDB Local is embedded and opens no port. */
@@ -115,9 +88,6 @@ public final class LocalEngines implements AutoCloseable {
 
     @Override
     public void close() {
-        sqs.close();
-        sqsServer.stopAndWait();
-        dynamo.close();
-        dynamoLocal.shutdown();
+        engines.close();
     }
 }

@@ -50,10 +50,17 @@ public final class AwsEngines implements AutoCloseable {
         this.sqs = AwsClients.sqs(AwsConfig.local(REGION, sqsEndpoint));
     }
 
+    /** Starts both engines; DynamoDB Local's start-up telemetry is off and its data in memory. */
     public static AwsEngines start() {
         AmazonDynamoDBLocal dynamoLocal = DynamoDBEmbedded.create(true);
         int port = freeLoopbackPort();
-        SQSRestServer server = startElasticMq(port);
+        SQSRestServer server;
+        try {
+            server = startElasticMq(port);
+        } catch (RuntimeException e) {
+            dynamoLocal.shutdown();
+            throw e;
+        }
         return new AwsEngines(dynamoLocal, server, URI.create("http://127.0.0.1:" + port));
     }
 
@@ -89,14 +96,22 @@ public final class AwsEngines implements AutoCloseable {
 
     /** A new, empty table shaped by {@link TableDefinition#LEM}; returns its name. */
     public String createTable() {
-        String name = "lem-test-" + SEQUENCE.incrementAndGet();
+        return createTable("lem-test-" + SEQUENCE.incrementAndGet());
+    }
+
+    /** The table shaped by {@link TableDefinition#LEM} under this name (kept if it exists). */
+    public String createTable(String name) {
         TableProvisioner.create(dynamo, name, TableDefinition.LEM);
         return name;
     }
 
     /** New queues for every {@link QueueDefinition}, each with its DLQ and redrive policy. */
     public Map<QueueDefinition, QueueUrls> createQueues() {
-        String prefix = "t" + SEQUENCE.incrementAndGet() + "-";
+        return createQueues("t" + SEQUENCE.incrementAndGet() + "-");
+    }
+
+    /** Queues for every {@link QueueDefinition} named {@code prefix + name}, each with its DLQ. */
+    public Map<QueueDefinition, QueueUrls> createQueues(String prefix) {
         Map<QueueDefinition, QueueUrls> urls = new LinkedHashMap<>();
         for (QueueDefinition definition : QueueDefinition.ALL) {
             urls.put(definition, QueueProvisioner.create(sqs, prefix, definition));

@@ -7,14 +7,12 @@ import dev.lem.config.Env;
 import dev.lem.drip.DripConfig;
 import dev.lem.drip.DripService;
 import dev.lem.journey.DripStep;
-import dev.lem.json.Json;
-import dev.lem.json.MalformedJsonException;
+import dev.lem.lambda.JsonPayloads;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.store.DynamoDbLeadStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Target of the Scheduler's one-shot timers: the schedule's input is a {@link DripStep}. A payload that
@@ -41,19 +39,8 @@ public final class DripHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] bytes = input.readNBytes(MAX_PAYLOAD_BYTES + 1);
-        if (bytes.length > MAX_PAYLOAD_BYTES) {
-            throw new IllegalArgumentException("drip payload exceeds " + MAX_PAYLOAD_BYTES + " bytes");
-        }
-        DripStep step;
-        try {
-            step = Json.read(new String(bytes, StandardCharsets.UTF_8), DripStep.class);
-        } catch (MalformedJsonException e) {
-            throw new IllegalArgumentException("drip payload is not a DripStep: " + e.getMessage());
-        }
-        if (step == null) {
-            throw new IllegalArgumentException("drip payload is not a DripStep: null");
-        }
+        DripStep step = JsonPayloads.read(input, MAX_PAYLOAD_BYTES, DripStep.class, "drip payload", "a DripStep",
+                IllegalArgumentException::new);
         service.run(step);
     }
 }

@@ -7,8 +7,7 @@ import dev.lem.config.Env;
 import dev.lem.events.EventCodec;
 import dev.lem.events.EventEnvelope;
 import dev.lem.events.InvalidEventException;
-import dev.lem.json.Json;
-import dev.lem.json.MalformedJsonException;
+import dev.lem.lambda.JsonPayloads;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.routing.RouterConfig;
 import dev.lem.routing.RoutingService;
@@ -17,7 +16,6 @@ import dev.lem.store.DynamoDbEnrolmentStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Target of the bus rules: one EventBridge event in, validated against the contract, routed. An event
@@ -50,19 +48,8 @@ public final class RouterHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] bytes = input.readNBytes(MAX_EVENT_BYTES + 1);
-        if (bytes.length > MAX_EVENT_BYTES) {
-            throw new InvalidEventException("event exceeds " + MAX_EVENT_BYTES + " bytes");
-        }
-        EventEnvelope envelope;
-        try {
-            envelope = Json.read(new String(bytes, StandardCharsets.UTF_8), EventEnvelope.class);
-        } catch (MalformedJsonException e) {
-            throw new InvalidEventException("event is not an EventBridge envelope");
-        }
-        if (envelope == null) {
-            throw new InvalidEventException("event is not an EventBridge envelope");
-        }
+        EventEnvelope envelope = JsonPayloads.read(input, MAX_EVENT_BYTES, EventEnvelope.class, "event",
+                "an EventBridge envelope", InvalidEventException::new);
         service.route(codec.decode(envelope));
     }
 }
