@@ -14,6 +14,8 @@ import dev.lem.messaging.MessageCategory;
 import dev.lem.messaging.NotifyMessage;
 import dev.lem.queue.QueueUnavailableException;
 import dev.lem.store.StoreUnavailableException;
+import dev.lem.testing.fakes.InMemoryLeadStore;
+import dev.lem.testing.fakes.RecordingQueue;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,8 @@ class DripServiceTest {
     static final LeadId LEAD = new LeadId("0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b");
     static final Instant DUE = Instant.parse("2026-11-25T10:15:30Z");
 
-    private final Fakes.Leads leads = new Fakes.Leads();
-    private final Fakes.Queue notifyQueue = new Fakes.Queue();
+    private final InMemoryLeadStore leads = new InMemoryLeadStore();
+    private final RecordingQueue notifyQueue = new RecordingQueue();
     private final DripService service = new DripService(leads, notifyQueue);
 
     @Test
@@ -74,13 +76,13 @@ class DripServiceTest {
 
     @Test
     void run_whenStoreOrQueueUnavailable_throwsSoTheSchedulerRetries() {
-        leads.failWith(new StoreUnavailableException("get lead throttled", null));
+        leads.failEveryCallWith(new StoreUnavailableException("get lead throttled", null));
         assertThatThrownBy(() -> service.run(new DripStep(LEAD, "welcome", 2, DUE)))
                 .isInstanceOf(StoreUnavailableException.class);
 
-        leads.failWith(null);
+        leads.recover();
         leads.put(lead(LEAD));
-        notifyQueue.failWith(new QueueUnavailableException("SendMessage failed", null));
+        notifyQueue.failEveryCallWith(new QueueUnavailableException("SendMessage failed", null));
         assertThatThrownBy(() -> service.run(new DripStep(LEAD, "welcome", 2, DUE)))
                 .isInstanceOf(QueueUnavailableException.class);
     }

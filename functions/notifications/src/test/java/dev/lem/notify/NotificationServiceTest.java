@@ -18,7 +18,10 @@ import dev.lem.links.TrackingLinks;
 import dev.lem.messaging.Channel;
 import dev.lem.messaging.MessageCategory;
 import dev.lem.messaging.NotifyMessage;
-import dev.lem.notify.Fakes.Idempotency.Status;
+import dev.lem.testing.fakes.InMemoryIdempotencyStore;
+import dev.lem.testing.fakes.InMemoryIdempotencyStore.Status;
+import dev.lem.testing.fakes.InMemoryLeadStore;
+import dev.lem.testing.fakes.RecordingEventBus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,10 +44,10 @@ class NotificationServiceTest {
     private static final String WELCOME_ID = "welcome.1." + LEAD;
     private static final String KEY = "notify#" + WELCOME_ID;
 
-    private final Fakes.Leads leads = new Fakes.Leads();
-    private final Fakes.Idempotency idempotency = new Fakes.Idempotency();
-    private final Fakes.RecordingMailer mailer = new Fakes.RecordingMailer();
-    private final Fakes.Bus bus = new Fakes.Bus();
+    private final InMemoryLeadStore leads = new InMemoryLeadStore();
+    private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private final RecordingMailer mailer = new RecordingMailer();
+    private final RecordingEventBus bus = new RecordingEventBus();
     private final NotificationService service = new NotificationService(leads, idempotency, new SendGate(), mailer, bus,
             new TrackingLinks(new LinkSigner(TRACKING_KEY), URI.create("https://t.lem.example/")),
             Clock.fixed(NOW, ZoneOffset.UTC));
@@ -149,7 +152,7 @@ class NotificationServiceTest {
     void send_whenProviderFailsRetryably_releasesTheClaimAndRethrowsSoTheRetrySends() {
         leads.put(lead("ada@example.com", Map.of(), Map.of()));
         SendFailedException throttled = new SendFailedException("SES failed (429)", true, null);
-        mailer.failNextWith(throttled);
+        mailer.failNextCallWith(throttled);
 
         assertThatThrownBy(() -> service.send(welcome())).isSameAs(throttled);
         assertThat(idempotency.entry(KEY)).isEmpty();
@@ -164,7 +167,7 @@ class NotificationServiceTest {
     @Test
     void send_whenProviderRefusesForGood_publishesProviderRefusedAndNeverRetries() {
         leads.put(lead("ada@example.com", Map.of(), Map.of()));
-        mailer.failNextWith(new SendFailedException("SES refused: MessageRejected", false, null));
+        mailer.failNextCallWith(new SendFailedException("SES refused: MessageRejected", false, null));
 
         service.send(welcome());
         service.send(welcome());
@@ -234,7 +237,7 @@ class NotificationServiceTest {
 
     @Test
     void send_whenPublishingTheBlockFails_releasesTheClaimSoTheRetryPublishesIt() {
-        bus.failNextWith(new EventPublishException("PutEvents failed", null));
+        bus.failNextCallWith(new EventPublishException("PutEvents failed", null));
 
         assertThatThrownBy(() -> service.send(welcome())).isInstanceOf(EventPublishException.class);
         assertThat(idempotency.entry(KEY)).isEmpty();
@@ -247,7 +250,7 @@ class NotificationServiceTest {
     @Test
     void send_whenPublishingMessageSentFailsAfterTheEmailLeft_neverSendsItAgain() {
         leads.put(lead("ada@example.com", Map.of(), Map.of()));
-        bus.failNextWith(new EventPublishException("PutEvents failed", null));
+        bus.failNextCallWith(new EventPublishException("PutEvents failed", null));
 
         assertThatThrownBy(() -> service.send(welcome())).isInstanceOf(EventPublishException.class);
         service.send(welcome());

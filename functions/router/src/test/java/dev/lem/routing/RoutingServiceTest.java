@@ -21,6 +21,10 @@ import dev.lem.messaging.MessageCategory;
 import dev.lem.messaging.NotifyMessage;
 import dev.lem.queue.QueueUnavailableException;
 import dev.lem.routing.RoutingService.Routed;
+import dev.lem.testing.fakes.InMemoryEnrolmentStore;
+import dev.lem.testing.fakes.RecordingQueue;
+import dev.lem.testing.fakes.RecordingStepScheduler;
+import dev.lem.testing.fakes.RecordingStepScheduler.Schedule;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +39,9 @@ class RoutingServiceTest {
     private static final String LEAD = "0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b";
     private static final Instant CAPTURED_AT = Instant.parse("2026-11-23T10:15:30Z");
 
-    private final Fakes.Enrolments enrolments = new Fakes.Enrolments();
-    private final Fakes.Queue notifyQueue = new Fakes.Queue();
-    private final Fakes.Scheduler scheduler = new Fakes.Scheduler();
+    private final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
+    private final RecordingQueue notifyQueue = new RecordingQueue();
+    private final RecordingStepScheduler scheduler = new RecordingStepScheduler();
     private final RoutingService service = new RoutingService(enrolments, notifyQueue, scheduler);
 
     @Test
@@ -91,15 +95,15 @@ class RoutingServiceTest {
         assertThat(notifyQueue.bodies()).hasSize(2)
                 .extracting(body -> Json.read(body, NotifyMessage.class).messageId())
                 .containsOnly("welcome.1." + LEAD);
-        assertThat(scheduler.scheduled()).hasSize(2).extracting(Fakes.Schedule::name).containsOnly("welcome-2-" + LEAD);
+        assertThat(scheduler.scheduled()).hasSize(2).extracting(Schedule::name).containsOnly("welcome-2-" + LEAD);
     }
 
     @Test
     void route_whenQueueFailedAfterEnrolling_theRetryOfTheSameEventStillSendsTheWelcome() {
-        notifyQueue.failWith(new QueueUnavailableException("SendMessage failed", null));
+        notifyQueue.failEveryCallWith(new QueueUnavailableException("SendMessage failed", null));
         assertThatThrownBy(() -> service.route(captured("capture-req-1", true))).isInstanceOf(QueueUnavailableException.class);
         assertThat(scheduler.scheduled()).isEmpty();
-        notifyQueue.failWith(null);
+        notifyQueue.recover();
 
         assertThat(service.route(captured("capture-req-1", true))).isEqualTo(Routed.ENROLLED);
 

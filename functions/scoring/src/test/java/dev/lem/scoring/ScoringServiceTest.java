@@ -11,6 +11,8 @@ import dev.lem.lead.Lead;
 import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadNotFoundException;
 import dev.lem.lead.LeadState;
+import dev.lem.testing.fakes.InMemoryLeadStore;
+import dev.lem.testing.fakes.RecordingEventBus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,7 +95,7 @@ class ScoringServiceTest {
 
     @Test
     void apply_whenPublishFailedAfterTheWrite_theRedeliveryPublishesTheEventItLost() {
-        bus.failWith(new EventPublishException("PutEvents failed", null));
+        bus.failEveryCallWith(new EventPublishException("PutEvents failed", null));
         assertThatThrownBy(() -> service.apply(activity("a-1", "email.click"))).isInstanceOf(EventPublishException.class);
         bus.recover();
 

@@ -7,6 +7,7 @@ import dev.lem.json.Json;
 import dev.lem.lead.Activity;
 import dev.lem.links.LinkSigner;
 import dev.lem.links.TrackingLinks;
+import dev.lem.testing.fakes.RecordingQueue;
 import dev.lem.tracking.TrackingService.Result;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lem.drip.DripService;
-import dev.lem.drip.Fakes;
 import dev.lem.json.Json;
 import dev.lem.lead.Lead;
 import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadState;
 import dev.lem.messaging.MessageCategory;
 import dev.lem.messaging.NotifyMessage;
+import dev.lem.testing.fakes.InMemoryLeadStore;
+import dev.lem.testing.fakes.RecordingQueue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,8 +29,8 @@ class DripHandlerTest {
 
     private static final LeadId LEAD = new LeadId("0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b");
 
-    private final Fakes.Leads leads = new Fakes.Leads();
-    private final Fakes.Queue notifyQueue = new Fakes.Queue();
+    private final InMemoryLeadStore leads = new InMemoryLeadStore();
+    private final RecordingQueue notifyQueue = new RecordingQueue();
     private final DripHandler handler = new DripHandler(new DripService(leads, notifyQueue));
 
     @Test

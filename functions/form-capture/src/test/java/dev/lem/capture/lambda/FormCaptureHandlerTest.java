@@ -7,10 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.bus.EventPublishException;
 import dev.lem.capture.FormCaptureService;
-import dev.lem.capture.InMemoryFormStore;
-import dev.lem.capture.InMemoryLeadStore;
-import dev.lem.capture.RecordingEventBus;
-import dev.lem.capture.RecordingQueue;
 import dev.lem.forms.FieldDefinition;
 import dev.lem.forms.FieldType;
 import dev.lem.forms.FormDefinition;
@@ -20,6 +16,10 @@ import dev.lem.lead.IdentityHasher;
 import dev.lem.lead.Lead;
 import dev.lem.queue.QueueUnavailableException;
 import dev.lem.store.StoreUnavailableException;
+import dev.lem.testing.fakes.InMemoryFormStore;
+import dev.lem.testing.fakes.InMemoryLeadStore;
+import dev.lem.testing.fakes.RecordingEventBus;
+import dev.lem.testing.fakes.RecordingQueue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -251,9 +251,9 @@ class FormCaptureHandlerTest {
         return Stream.<Arguments>of(
                 Arguments.of("store down", (Consumer<FormCaptureHandlerTest>) t -> t.leads.failEveryCallWith(
                         new StoreUnavailableException("get identity throttled", null))),
-                Arguments.of("bus down", (Consumer<FormCaptureHandlerTest>) t -> t.bus.failWith(
+                Arguments.of("bus down", (Consumer<FormCaptureHandlerTest>) t -> t.bus.failEveryCallWith(
                         new EventPublishException("PutEvents failed", null))),
-                Arguments.of("queue down", (Consumer<FormCaptureHandlerTest>) t -> t.activities.failWith(
+                Arguments.of("queue down", (Consumer<FormCaptureHandlerTest>) t -> t.activities.failEveryCallWith(
                         new QueueUnavailableException("SendMessage failed", null))),
                 Arguments.of("lead keeps changing", (Consumer<FormCaptureHandlerTest>) t -> t.leads.conflictOnEveryWrite()));
     }

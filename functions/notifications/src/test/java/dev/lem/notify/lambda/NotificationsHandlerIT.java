@@ -1,5 +1,7 @@
 package dev.lem.notify.lambda;
 
+import static dev.lem.testing.fakes.SqsEvents.batch;
+import static dev.lem.testing.fakes.SqsEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -82,9 +84,9 @@ class NotificationsHandlerIT {
                 MessageCategory.MARKETING, "welcome", "welcome-2", Map.of());
 
         SQSBatchResponse response = handler.handleRequest(batch(
-                record("sqs-1", Json.write(adaWelcome)),
-                record("sqs-2", Json.write(adaWelcome)),
-                record("sqs-3", Json.write(graceNurture))), null);
+                message("sqs-1", Json.write(adaWelcome)),
+                message("sqs-2", Json.write(adaWelcome)),
+                message("sqs-3", Json.write(graceNurture))), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(wire.requests(Service.SES_V2)).singleElement()
@@ -101,8 +103,8 @@ class NotificationsHandlerIT {
         Lead ada = storedLead("ada@example.com", Map.of());
 
         SQSBatchResponse response = handler.handleRequest(batch(
-                record("sqs-bad", "{\"messageId\":"),
-                record("sqs-good", Json.write(welcome(ada.id())))), null);
+                message("sqs-bad", "{\"messageId\":"),
+                message("sqs-good", Json.write(welcome(ada.id())))), null);
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("sqs-bad");
@@ -112,7 +114,7 @@ class NotificationsHandlerIT {
     @Test
     void handleRequest_whenSesFailsRetryably_failsTheRecordAndTheRedeliverySends() {
         Lead ada = storedLead("ada@example.com", Map.of());
-        SQSEvent batch = batch(record("sqs-1", Json.write(welcome(ada.id()))));
+        SQSEvent batch = batch(message("sqs-1", Json.write(welcome(ada.id()))));
         wire.answerWithError(Service.SES_V2, 400, "application/json", "{\"__type\":\"SendingPausedException\",\"message\":\"x\"}");
 
         assertThat(handler.handleRequest(batch, null).getBatchItemFailures()).hasSize(1);
@@ -126,7 +128,7 @@ class NotificationsHandlerIT {
     @Test
     void handleRequest_whenPutEventsFailsAfterTheEmailLeft_theRedeliveryDoesNotSendItAgain() {
         Lead ada = storedLead("ada@example.com", Map.of("email", new Consent(true, "v1", NOW)));
-        SQSEvent batch = batch(record("sqs-1", Json.write(welcome(ada.id()))));
+        SQSEvent batch = batch(message("sqs-1", Json.write(welcome(ada.id()))));
         wire.answerWithError(Service.EVENTBRIDGE, 500, "application/x-amz-json-1.1",
                 "{\"__type\":\"InternalException\",\"message\":\"x\"}");
 
@@ -167,18 +169,5 @@ class NotificationsHandlerIT {
     private static NotifyMessage welcome(LeadId leadId) {
         return new NotifyMessage("welcome.1." + leadId, leadId, Channel.EMAIL, MessageCategory.TRANSACTIONAL, "welcome",
                 "welcome", Map.of("formId", "demo"));
-    }
-
-    private static SQSEvent batch(SQSEvent.SQSMessage... records) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(records));
-        return event;
-    }
-
-    private static SQSEvent.SQSMessage record(String messageId, String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(messageId);
-        message.setBody(body);
-        return message;
     }
 }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lem.events.InvalidEventException;
 import dev.lem.json.Json;
 import dev.lem.messaging.NotifyMessage;
-import dev.lem.routing.Fakes;
 import dev.lem.routing.RoutingService;
+import dev.lem.testing.fakes.InMemoryEnrolmentStore;
+import dev.lem.testing.fakes.RecordingQueue;
+import dev.lem.testing.fakes.RecordingStepScheduler;
+import dev.lem.testing.fakes.RecordingStepScheduler.Schedule;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,9 +27,9 @@ class RouterHandlerTest {
     private static final int MAX_EVENT_BYTES = 256 * 1024;
     private static final String LEAD = "0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b";
 
-    private final Fakes.Enrolments enrolments = new Fakes.Enrolments();
-    private final Fakes.Queue notifyQueue = new Fakes.Queue();
-    private final Fakes.Scheduler scheduler = new Fakes.Scheduler();
+    private final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
+    private final RecordingQueue notifyQueue = new RecordingQueue();
+    private final RecordingStepScheduler scheduler = new RecordingStepScheduler();
     private final RouterHandler handler = new RouterHandler(new RoutingService(enrolments, notifyQueue, scheduler));
 
     @Test
@@ -36,7 +39,7 @@ class RouterHandlerTest {
         assertThat(enrolments.triggers()).containsEntry(LEAD + "/welcome", "capture-Jx1QwgFbjoEEMsg.");
         assertThat(notifyQueue.bodies()).singleElement()
                 .satisfies(body -> assertThat(Json.read(body, NotifyMessage.class).messageId()).isEqualTo("welcome.1." + LEAD));
-        assertThat(scheduler.scheduled()).extracting(Fakes.Schedule::name).containsExactly("welcome-2-" + LEAD);
+        assertThat(scheduler.scheduled()).extracting(Schedule::name).containsExactly("welcome-2-" + LEAD);
     }
 
     @Test

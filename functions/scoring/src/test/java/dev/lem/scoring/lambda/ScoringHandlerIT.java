@@ -1,5 +1,7 @@
 package dev.lem.scoring.lambda;
 
+import static dev.lem.testing.fakes.SqsEvents.batch;
+import static dev.lem.testing.fakes.SqsEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -11,12 +13,12 @@ import dev.lem.lead.EmailAddress;
 import dev.lem.lead.Lead;
 import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadState;
-import dev.lem.scoring.RecordingEventBus;
 import dev.lem.scoring.ScoringRules;
 import dev.lem.scoring.ScoringService;
 import dev.lem.store.DynamoDbLeadStore;
 import dev.lem.testing.AwsEngines;
 import dev.lem.testing.AwsEnginesExtension;
+import dev.lem.testing.fakes.RecordingEventBus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +50,10 @@ class ScoringHandlerIT {
     void handleRequest_whenBatchHasAMalformedRecordAndAMissingLead_reportsExactlyThoseAndAppliesTheValidOne() {
         Lead lead = storedLead();
         SQSEvent batch = batch(
-                record("msg-malformed", "{\"activityId\":\"a-0\",\"leadId\":"),
-                record("msg-valid", Json.write(new Activity("a-1", lead.id(), "email.open", OPENED,
+                message("msg-malformed", "{\"activityId\":\"a-0\",\"leadId\":"),
+                message("msg-valid", Json.write(new Activity("a-1", lead.id(), "email.open", OPENED,
                         Map.of("messageId", "welcome.1." + lead.id())))),
-                record("msg-orphan", Json.write(new Activity("a-2", LeadId.random(), "email.click", OPENED, Map.of()))));
+                message("msg-orphan", Json.write(new Activity("a-2", LeadId.random(), "email.click", OPENED, Map.of()))));
 
         SQSBatchResponse response = handler.handleRequest(batch, null);
 
@@ -69,8 +71,8 @@ class ScoringHandlerIT {
     void handleRequest_whenTheSameBatchIsRedelivered_scoresNothingTwiceButRepublishes() {
         Lead lead = storedLead();
         SQSEvent batch = batch(
-                record("msg-1", Json.write(new Activity("a-1", lead.id(), "form.submitted", CREATED, Map.of("formId", "demo")))),
-                record("msg-2", Json.write(new Activity("a-2", lead.id(), "email.open", OPENED, Map.of()))));
+                message("msg-1", Json.write(new Activity("a-1", lead.id(), "form.submitted", CREATED, Map.of("formId", "demo")))),
+                message("msg-2", Json.write(new Activity("a-2", lead.id(), "email.open", OPENED, Map.of()))));
 
         assertThat(handler.handleRequest(batch, null).getBatchItemFailures()).isEmpty();
         assertThat(handler.handleRequest(batch, null).getBatchItemFailures()).isEmpty();
@@ -100,19 +102,5 @@ class ScoringHandlerIT {
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("LEAD#" + id.value()),
                                 ":act", AttributeValue.fromS("ACT#"))))
                 .items().stream().map(item -> item.get("sk").s()).toList();
-    }
-
-    private static SQSEvent batch(SQSEvent.SQSMessage... records) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(records));
-        return event;
-    }
-
-    private static SQSEvent.SQSMessage record(String messageId, String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(messageId);
-        message.setBody(body);
-        message.setEventSource("aws:sqs");
-        return message;
     }
 }

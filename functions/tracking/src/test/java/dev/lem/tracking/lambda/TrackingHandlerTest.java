@@ -8,7 +8,7 @@ import dev.lem.json.Json;
 import dev.lem.lead.Activity;
 import dev.lem.links.LinkSigner;
 import dev.lem.queue.QueueUnavailableException;
-import dev.lem.tracking.RecordingQueue;
+import dev.lem.testing.fakes.RecordingQueue;
 import dev.lem.tracking.TrackingService;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -81,7 +81,7 @@ class TrackingHandlerTest {
 
     @Test
     void handleRequest_whenActivityQueueUnavailable_answers503StillWithTheGif() throws IOException {
-        activities.failWith(new QueueUnavailableException("SendMessage failed", null));
+        activities.failEveryCallWith(new QueueUnavailableException("SendMessage failed", null));
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(pixelHit(validQuery()), null);
 

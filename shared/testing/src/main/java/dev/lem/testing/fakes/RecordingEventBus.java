@@ -1,28 +1,25 @@
-package dev.lem.capture;
+package dev.lem.testing.fakes;
 
 import dev.lem.bus.EventBus;
 import dev.lem.events.LemEvent;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps what was published; can be made to fail like PutEvents does. */
-public final class RecordingEventBus implements EventBus {
+/**
+ * Keeps what was published, in order; fails like PutEvents does when told to ({@link ScriptedFailures}). A failed
+ * publish publishes none of its events.
+ */
+public final class RecordingEventBus extends ScriptedFailures implements EventBus {
 
     private final List<LemEvent> published = new ArrayList<>();
-    private RuntimeException failure;
 
     @Override
     public void publish(List<? extends LemEvent> events) {
-        if (failure != null) {
-            throw failure;
-        }
+        throwScriptedFailure();
         published.addAll(events);
     }
 
-    public void failWith(RuntimeException failure) {
-        this.failure = failure;
-    }
-
+    /** Every event published, in order, republished ones again. */
     public List<LemEvent> published() {
         return List.copyOf(published);
     }

@@ -1,0 +1,22 @@
+package dev.lem.testing.fakes;
+
+import dev.lem.queue.MessageQueue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps the bodies sent, in order; fails like SQS does when told to ({@link ScriptedFailures}). */
+public final class RecordingQueue extends ScriptedFailures implements MessageQueue {
+
+    private final List<String> bodies = new ArrayList<>();
+
+    @Override
+    public void send(String body) {
+        throwScriptedFailure();
+        bodies.add(body);
+    }
+
+    /** Every body the queue took, in order. */
+    public List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+}
