@@ -12,12 +12,18 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
  * The EventBridge Scheduler group that holds one-shot {@code at()} timers (drip steps, SLA timers), and
  * the role Scheduler assumes to invoke the drip function. Functions create the schedules at run time;
  * only this group's schedules can be created or deleted, and the role can be passed only to Scheduler.
+ *
+ * <p>Schedules that still fail after their retry policy land in {@link #deadLetterQueue()}: the router
+ * sets each schedule's {@code RetryPolicy} and {@code DeadLetterConfig} (from
+ * {@value LemFunctions#SCHEDULER_DLQ_ARN_ENV}) when it creates it; the scheduler role may send to that
+ * queue and invoke the drip alias, nothing else.
  */
 public final class DripScheduling extends Construct {
 
@@ -25,6 +31,7 @@ public final class DripScheduling extends Construct {
 
     private final CfnScheduleGroup group;
     private final Role schedulerRole;
+    private final Queue deadLetterQueue;
 
     public DripScheduling(Construct scope, String id, String groupName) {
         super(scope, id);
@@ -37,6 +44,8 @@ public final class DripScheduling extends Construct {
                                 "aws:SourceAccount", Aws.ACCOUNT_ID,
                                 "aws:SourceArn", group.getAttrArn()))))
                 .build();
+        this.deadLetterQueue = WorkQueues.failureQueue(this, "Dlq");
+        deadLetterQueue.grantSendMessages(schedulerRole);
     }
 
     /** Lets the schedules invoke {@code drip} (the function's {@code live} alias). */
@@ -63,6 +72,11 @@ public final class DripScheduling extends Construct {
 
     public CfnScheduleGroup group() {
         return group;
+    }
+
+    /** Where Scheduler sends a timer it could not deliver after the schedule's retries. */
+    public Queue deadLetterQueue() {
+        return deadLetterQueue;
     }
 
     public Role schedulerRole() {

@@ -1,14 +1,19 @@
 package dev.lem.infra;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
@@ -22,13 +27,52 @@ import software.constructs.Construct;
 /**
  * The public HTTP API (payload format 2.0): web forms ({@code /f/...}) to form-capture and tracking
  * ({@code /t/...}) to tracking. The default stage is throttled and writes JSON access logs without client
- * IPs or query strings (no PII).
+ * IPs or query strings (no PII). Every route also has its own throttle (stage route settings), chosen by
+ * {@link Throttle#forPath}: {@link #route} needs nothing more. Admin routes are added with
+ * {@link #adminRoute}: IAM-authorised (SigV4), never public.
  */
 public final class HttpEndpoints extends Construct {
 
     /** Account-wide protection of the public endpoints; raise with an AWS quota for big campaigns. */
     static final int RATE_LIMIT_PER_SECOND = 100;
     static final int BURST_LIMIT = 200;
+
+    /** Per-route throttles (requests per second, burst), below the stage's account-wide limit. */
+    public enum Throttle {
+        /** Web forms: a person submits a form a few times at most; bots submit thousands. */
+        FORMS(20, 40),
+        /** Pixels, clicks and page events: bursts right after a send. */
+        TRACKING(100, 200),
+        /** Admin and reporting calls, IAM-authorised. */
+        ADMIN(10, 20);
+
+        final int rateLimit;
+        final int burstLimit;
+
+        Throttle(int rateLimit, int burstLimit) {
+            this.rateLimit = rateLimit;
+            this.burstLimit = burstLimit;
+        }
+
+        /** {@code /f/...} → forms, {@code /t/...} → tracking, anything else → admin. */
+        public static Throttle forPath(String path) {
+            if (path.startsWith("/f/")) {
+                return FORMS;
+            }
+            if (path.startsWith("/t/")) {
+                return TRACKING;
+            }
+            return ADMIN;
+        }
+
+        public int rateLimit() {
+            return rateLimit;
+        }
+
+        public int burstLimit() {
+            return burstLimit;
+        }
+    }
 
     private static final String ACCESS_LOG_FORMAT = """
             {"requestId":"$context.requestId","requestTime":"$context.requestTime",\
@@ -39,6 +83,7 @@ public final class HttpEndpoints extends Construct {
 
     private final HttpApi api;
     private final HttpStage stage;
+    private final Map<String, Object> routeSettings = new LinkedHashMap<>();
 
     public HttpEndpoints(Construct scope, String id, IFunction formCapture, IFunction tracking,
                          List<String> allowedOrigins) {
@@ -81,10 +126,36 @@ public final class HttpEndpoints extends Construct {
         route("/t/o.gif", HttpMethod.GET, tracks);
         route("/t/c", HttpMethod.GET, tracks);
         route("/t/e", HttpMethod.POST, tracks);
+        route("/t/lem.js", HttpMethod.GET, tracks);
     }
 
+    /** A public route, throttled by {@link Throttle#forPath}. */
     private void route(String path, HttpMethod method, HttpLambdaIntegration integration) {
-        api.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(method)).integration(integration).build());
+        List<HttpRoute> routes = api.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(method))
+                .integration(integration).build());
+        throttle(method, path, Throttle.forPath(path), routes);
+    }
+
+    /**
+     * An admin route: callers sign requests with SigV4 and need {@code execute-api:Invoke} on it (IAM
+     * authorisation); throttled as {@link Throttle#ADMIN}.
+     */
+    public void adminRoute(String path, HttpMethod method, HttpLambdaIntegration integration) {
+        List<HttpRoute> routes = api.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(method))
+                .integration(integration).authorizer(new HttpIamAuthorizer()).build());
+        throttle(method, path, Throttle.ADMIN, routes);
+    }
+
+    /**
+     * Stage route settings keyed by route key. The stage waits for the routes: API Gateway rejects
+     * settings for a route that does not exist yet.
+     */
+    private void throttle(HttpMethod method, String path, Throttle throttle, List<HttpRoute> routes) {
+        routeSettings.put(method.name() + " " + path, Map.of(
+                "ThrottlingRateLimit", throttle.rateLimit(),
+                "ThrottlingBurstLimit", throttle.burstLimit()));
+        ((CfnStage) stage.getNode().getDefaultChild()).addPropertyOverride("RouteSettings", new LinkedHashMap<>(routeSettings));
+        routes.forEach(r -> stage.getNode().addDependency(r));
     }
 
     /** The default stage's URL, ending in {@code /}. */

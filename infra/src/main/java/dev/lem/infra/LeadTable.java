@@ -17,8 +17,8 @@ import software.constructs.Construct;
 
 /**
  * LEM's single DynamoDB table, built from {@link TableDefinition#LEM} (DESIGN §3): on-demand, point-in-time
- * recovery, TTL, encrypted with a customer-managed KMS key. Table and key are retained when the stack is
- * deleted: they hold the leads.
+ * recovery, TTL, encrypted with a customer-managed KMS key, deletion protection on. Table and key are
+ * retained when the stack is deleted: they hold the leads.
  */
 public final class LeadTable extends Construct {
 
@@ -51,6 +51,7 @@ public final class LeadTable extends Construct {
                 .encryption(TableEncryption.CUSTOMER_MANAGED)
                 .encryptionKey(key)
                 .removalPolicy(RemovalPolicy.RETAIN)
+                .deletionProtection(true)
                 .build();
         for (TableDefinition.Index index : definition.indexes()) {
             table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()

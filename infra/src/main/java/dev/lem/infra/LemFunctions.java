@@ -21,36 +21,80 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
  * The six functions of {@link FunctionName}: Java 25 on arm64 with SnapStart, each invoked only through
  * its {@value #ALIAS} alias (a published version, so SnapStart applies), each with its own role holding
- * only what that function needs, and its own log group.
+ * only what that function needs, its own log group (retention from context), X-Ray tracing, and the
+ * memory and timeout of {@link #SETTINGS}. The public hot paths (form-capture, tracking) have reserved
+ * concurrency (from context), which caps both their cost under a flood and what they take from the others.
+ *
+ * <h2>SnapStart and uniqueness</h2>
+ * HMAC keys are read from Secrets Manager at init (before the snapshot) from the {@code *_SECRET_ARN}
+ * variables: a key is the same in every execution environment, so it may be in the snapshot. What must
+ * be unique is not: ids ({@code UUID.randomUUID()}) and nonces are created per request, inside the
+ * handler call, never held in static or instance fields initialised before the snapshot. Checked in
+ * {@code functions/<name>/src/main}: no static {@code Random}/{@code SecureRandom}/UUID fields; the three
+ * {@code UUID.randomUUID()} calls (form-capture's request id fallback, tracking's activity id,
+ * {@code LeadId.generate}) run per request, and {@code UUID}'s {@code SecureRandom} is re-seeded by the
+ * Lambda Java runtime on restore. Keep it that way: a {@code java.util.Random} created at init would
+ * hand every restored environment the same sequence.
  */
 public final class LemFunctions extends Construct {
 
     public static final String ALIAS = "live";
-    static final Duration TIMEOUT = Duration.seconds(30);
-    private static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
+    /** New env var (router): where schedules send timers Scheduler could not deliver. To move to {@code EnvNames}. */
+    public static final String SCHEDULER_DLQ_ARN_ENV = "LEM_SCHEDULER_DLQ_ARN";
+    /** New env var (notifications): the sender's postal address for the email footer. To move to {@code EnvNames}. */
+    public static final String POSTAL_ADDRESS_ENV = "LEM_POSTAL_ADDRESS";
+
+    /** Memory and timeout of one function. */
+    public record Settings(int memoryMb, int timeoutSeconds) {}
+
+    /**
+     * Per function. The public ones answer a browser (API Gateway waits at most 30 s; a form post that
+     * takes longer than 10 s has failed). Queue consumers' timeouts bound their queues' visibility
+     * timeouts (at least 6 ×, checked when the stack is built).
+     */
+    public static final Map<FunctionName, Settings> SETTINGS = Map.of(
+            FunctionName.FORM_CAPTURE, new Settings(1024, 10),
+            FunctionName.TRACKING, new Settings(1024, 5),
+            FunctionName.SCORING, new Settings(1024, 30),
+            FunctionName.ROUTER, new Settings(512, 30),
+            FunctionName.DRIP, new Settings(512, 30),
+            FunctionName.NOTIFICATIONS, new Settings(1024, 30));
+
+    /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
+    public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
+            FunctionName.SCORING, QueueDefinition.ACTIVITY,
+            FunctionName.NOTIFICATIONS, QueueDefinition.NOTIFY);
 
     /** What the functions are wired to. */
-    public record Resources(Path assetRoot, LeadTable table, WorkQueues queues, IEventBus bus, HmacKeys keys,
-                            DripScheduling scheduling, MessageChannels channels, String mailFrom) {
+    public record Resources(LemStackConfig config, LeadTable table, WorkQueues queues, IEventBus bus, HmacKeys keys,
+                            DripScheduling scheduling, MessageChannels channels) {
         public Resources {
-            Objects.requireNonNull(assetRoot, "assetRoot");
+            Objects.requireNonNull(config, "config");
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(queues, "queues");
             Objects.requireNonNull(bus, "bus");
             Objects.requireNonNull(keys, "keys");
             Objects.requireNonNull(scheduling, "scheduling");
             Objects.requireNonNull(channels, "channels");
-            Objects.requireNonNull(mailFrom, "mailFrom");
+        }
+
+        Path assetRoot() {
+            return config.assetRoot();
+        }
+
+        String mailFrom() {
+            return config.mailFrom();
         }
     }
 
@@ -61,6 +105,14 @@ public final class LemFunctions extends Construct {
 
     public LemFunctions(Construct scope, String id, Resources resources) {
         super(scope, id);
+        CONSUMERS.forEach((consumer, queue) -> {
+            int timeout = SETTINGS.get(consumer).timeoutSeconds();
+            if (queue.visibilityTimeout().toSeconds() < 6L * timeout) {
+                throw new IllegalStateException("Queue '" + queue.name() + "' has a visibility timeout of "
+                        + queue.visibilityTimeout().toSeconds() + " s, less than 6 × the " + timeout + " s timeout of "
+                        + consumer.id());
+            }
+        });
         // Router (EventBridge) and drip (Scheduler) are invoked asynchronously: what still fails after
         // Lambda's two retries lands here instead of being dropped.
         this.asyncFailures = WorkQueues.failureQueue(this, "AsyncDlq");
@@ -85,8 +137,10 @@ public final class LemFunctions extends Construct {
                 .description("LEM " + name.id() + " function")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .build();
-        LogGroup logs = LogGroup.Builder.create(this, cid + "Logs").retention(LOG_RETENTION).build();
+        LogGroup logs = LogGroup.Builder.create(this, cid + "Logs").build();
+        ((CfnLogGroup) logs.getNode().getDefaultChild()).setRetentionInDays(r.config().logRetentionDays());
         logs.grantWrite(role);
+        Settings settings = SETTINGS.get(name);
 
         boolean async = name == FunctionName.ROUTER || name == FunctionName.DRIP;
         Function.Builder fn = Function.Builder.create(this, cid)
@@ -95,14 +149,19 @@ public final class LemFunctions extends Construct {
                 .architecture(Architecture.ARM_64)
                 .handler(name.handler())
                 .code(Code.fromAsset(jar.toString()))
-                .memorySize(memoryMb(name))
-                .timeout(TIMEOUT)
+                .memorySize(settings.memoryMb())
+                .timeout(Duration.seconds(settings.timeoutSeconds()))
+                .tracing(Tracing.ACTIVE)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .role(role)
                 .logGroup(logs)
                 .environment(environment(name, r));
         if (async) {
             fn.deadLetterQueue(asyncFailures);
+        }
+        int reserved = reservedConcurrency(name, r.config());
+        if (reserved > 0) {
+            fn.reservedConcurrentExecutions(reserved);
         }
         Function function = fn.build();
         // Triggers invoke the alias, which points at the published version SnapStart applies to.
@@ -189,6 +248,7 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
                 env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
                 env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
+                env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
                 // LEM_DRIP_FUNCTION_ARN is added once the drip alias exists.
             }
             case DRIP -> {
@@ -201,6 +261,7 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.MAIL_FROM, r.mailFrom());
                 env.put(EnvNames.SES_CONFIGURATION_SET, r.channels().configurationSetName());
                 env.put(HmacKeys.Purpose.TRACKING.envName(), r.keys().secret(HmacKeys.Purpose.TRACKING).getSecretArn());
+                r.config().postalAddress().ifPresent(address -> env.put(POSTAL_ADDRESS_ENV, address));
                 // LEM_PUBLIC_BASE_URL is added by the stack once the HTTP API exists.
             }
         }
@@ -219,11 +280,17 @@ public final class LemFunctions extends Construct {
         alias.addEventSource(new SqsEventSource(queue, props.build()));
     }
 
-    private static int memoryMb(FunctionName name) {
+    /** Reserved concurrency from context for the public hot paths; 0 (none) for the others. */
+    static int reservedConcurrency(FunctionName name, LemStackConfig config) {
         return switch (name) {
-            case ROUTER, DRIP -> 512;
-            case FORM_CAPTURE, TRACKING, SCORING, NOTIFICATIONS -> 1024;
+            case FORM_CAPTURE -> config.formCaptureConcurrency();
+            case TRACKING -> config.trackingConcurrency();
+            case SCORING, ROUTER, DRIP, NOTIFICATIONS -> 0;
         };
+    }
+
+    public Map<FunctionName, Function> functions() {
+        return Map.copyOf(functions);
     }
 
     public void addEnvironment(FunctionName name, String key, String value) {

@@ -6,23 +6,36 @@ import dev.lem.events.EventSource;
 import dev.lem.events.RuleDefinition;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.store.TableDefinition;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.events.Archive;
+import software.amazon.awscdk.services.events.BaseArchiveProps;
 import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
  * LEM in one stack (DESIGN §1): the lead table, the work queues, the event bus and its rules, drip
- * scheduling, the six functions and the public HTTP API. Everything is built from the definitions in
- * {@code shared}, so local engines, tests and AWS agree.
+ * scheduling, the six functions and the public HTTP API, the SNS topics, alarms and dashboard. Everything
+ * is built from the definitions in {@code shared}, so local engines, tests and AWS agree.
  */
 public final class LemStack extends Stack {
 
     private final LeadTable table;
     private final WorkQueues queues;
     private final EventBus bus;
+    private final Archive archive;
+    private final OpsTopics topics;
+    private final Operations operations;
     private final HmacKeys keys;
     private final DripScheduling scheduling;
     private final MessageChannels channels;
@@ -35,17 +48,35 @@ public final class LemStack extends Stack {
         this.table = new LeadTable(this, "LeadTable", TableDefinition.LEM);
         this.queues = new WorkQueues(this, "WorkQueues", QueueDefinition.ALL);
         this.bus = EventBus.Builder.create(this, "Bus").eventBusName(config.name(EventSource.BUS_NAME)).build();
+        // Every event this account puts on the bus, kept for replay (a fixed rule, a new campaign).
+        this.archive = bus.archive("Archive", BaseArchiveProps.builder()
+                .description("Every event on the LEM bus, for replay")
+                .eventPattern(EventPattern.builder().account(List.of(Aws.ACCOUNT_ID)).build())
+                .retention(Duration.days(config.archiveRetentionDays()))
+                .build());
         this.keys = new HmacKeys(this, "HmacKeys");
         this.scheduling = new DripScheduling(this, "DripScheduling", config.name("lem-timers"));
-        this.channels = new MessageChannels(this, "MessageChannels", config.mailFrom());
-        this.functions = new LemFunctions(this, "Functions", new LemFunctions.Resources(config.assetRoot(),
-                table, queues, bus, keys, scheduling, channels, config.mailFrom()));
+        this.topics = new OpsTopics(this, "Topics");
+        this.channels = new MessageChannels(this, "MessageChannels", config.mailFrom(), config.mailFromDomain(),
+                topics.sesFeedback());
+        this.functions = new LemFunctions(this, "Functions", new LemFunctions.Resources(config,
+                table, queues, bus, keys, scheduling, channels));
         this.routing = new EventRouting(this, "EventRouting", bus, RuleDefinition.ALL,
                 Map.of(RuleDefinition.RuleTarget.ROUTER, functions.alias(FunctionName.ROUTER)));
         this.http = new HttpEndpoints(this, "HttpEndpoints", functions.alias(FunctionName.FORM_CAPTURE),
                 functions.alias(FunctionName.TRACKING), config.allowedOrigins());
         functions.addEnvironment(FunctionName.NOTIFICATIONS, EnvNames.PUBLIC_BASE_URL,
                 config.publicBaseUrl().orElse(http.url()));
+        this.operations = new Operations(this, "Operations", new Operations.Watched(deadLetterQueues(),
+                functions.functions(), http.api(), topics.alarms(), config.name("lem-operations"),
+                config.monthlyBudgetUsd(), config.alarmEmail()));
+        if (!config.stage().isEmpty()) {
+            Tags.of(this).add("lem:stage", config.stage());
+        }
+        if (config.cdn()) {
+            Annotations.of(this).addWarningV2("lem:cdn-not-implemented", LemStackConfig.CDN
+                    + "=true is not implemented yet: no CloudFront distribution or WAF web ACL was added (README, Deploy)");
+        }
         NagFindings.suppressJustified(this);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(http.url())
@@ -54,6 +85,36 @@ public final class LemStack extends Stack {
                 .description("The LEM DynamoDB table").build();
         CfnOutput.Builder.create(this, "BusName").value(bus.getEventBusName())
                 .description("The LEM event bus: put campaign.trigger events here").build();
+        CfnOutput.Builder.create(this, "AlarmTopicArn").value(topics.alarms().getTopicArn())
+                .description("SNS topic of every LEM alarm: subscribe your on-call here").build();
+        CfnOutput.Builder.create(this, "SesFeedbackTopicArn").value(topics.sesFeedback().getTopicArn())
+                .description("SNS topic of SES bounces, complaints, deliveries, opens and clicks").build();
+        CfnOutput.Builder.create(this, "SesConfigurationSet").value(channels.configurationSetName())
+                .description("SES configuration set LEM sends through").build();
+        CfnOutput.Builder.create(this, "DashboardName").value(operations.dashboard().getDashboardName())
+                .description("CloudWatch dashboard").build();
+    }
+
+    /** Every dead-letter queue of the stack, by a short name: work queues', rule targets', async, scheduler. */
+    public Map<String, Queue> deadLetterQueues() {
+        Map<String, Queue> dlqs = new LinkedHashMap<>();
+        dev.lem.queue.QueueDefinition.ALL.forEach(d -> dlqs.put(d.deadLetterName(), queues.deadLetterQueue(d)));
+        dlqs.put("rule-targets-dlq", routing.deadLetterQueue());
+        dlqs.put("async-invocations-dlq", functions.asyncFailures());
+        dlqs.put("scheduler-dlq", scheduling.deadLetterQueue());
+        return dlqs;
+    }
+
+    public Archive archive() {
+        return archive;
+    }
+
+    public OpsTopics topics() {
+        return topics;
+    }
+
+    public Operations operations() {
+        return operations;
     }
 
     public LeadTable table() {

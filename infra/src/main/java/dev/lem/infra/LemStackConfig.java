@@ -6,29 +6,71 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import software.constructs.Node;
 
 /**
  * What varies between deployments of the stack, read from CDK context ({@code -c key=value} or
  * {@code infra/cdk.json}). Every key is optional.
  *
- * @param assetRoot      folder that holds {@code functions/<id>/target/lem-<id>.jar}
- *                       ({@link dev.lem.config.FunctionName#jarPath()}); context {@value #ASSET_ROOT}
- * @param prefix         prepended to the names LEM fixes itself (bus, schedule group); context {@value #PREFIX}
- * @param mailFrom       sender address for email; context {@value #MAIL_FROM}
- * @param publicBaseUrl  base URL of tracked links in messages; the API's URL unless context {@value #PUBLIC_BASE_URL}
- * @param allowedOrigins CORS origins allowed to post forms; context {@value #ALLOWED_ORIGINS} (comma separated)
+ * @param assetRoot            folder that holds {@code functions/<id>/target/lem-<id>.jar}
+ *                             ({@link dev.lem.config.FunctionName#jarPath()}); context {@value #ASSET_ROOT}
+ * @param prefix               prepended to the names LEM fixes itself (bus, schedule group); context {@value #PREFIX}
+ * @param stage                deployment stage ({@code dev}, {@code prod}…), part of the stack name and of every
+ *                             fixed name, and a tag on every resource; empty for none; context {@value #STAGE}
+ * @param mailFrom             sender address for email; context {@value #MAIL_FROM}
+ * @param mailDomain           the SES-verified sending domain; the domain of {@code mailFrom} unless context
+ *                             {@value #MAIL_DOMAIN}
+ * @param postalAddress        the sender's postal address for email footers (CAN-SPAM); context {@value #POSTAL_ADDRESS}
+ * @param publicBaseUrl        base URL of tracked links in messages; the API's URL unless context {@value #PUBLIC_BASE_URL}
+ * @param allowedOrigins       CORS origins allowed to post forms; context {@value #ALLOWED_ORIGINS} (comma separated)
+ * @param logRetentionDays     retention of every log group; context {@value #LOG_RETENTION_DAYS}, default 30
+ * @param archiveRetentionDays retention of the event bus archive; context {@value #ARCHIVE_RETENTION_DAYS}, default 30
+ * @param formCaptureConcurrency reserved concurrency of form-capture, 0 for none; context
+ *                             {@value #FORM_CAPTURE_CONCURRENCY}, default {@value #DEFAULT_FORM_CAPTURE_CONCURRENCY}
+ * @param trackingConcurrency  reserved concurrency of tracking, 0 for none; context {@value #TRACKING_CONCURRENCY},
+ *                             default {@value #DEFAULT_TRACKING_CONCURRENCY}
+ * @param monthlyBudgetUsd     an AWS Budgets cost alarm at this monthly amount; none unless context
+ *                             {@value #MONTHLY_BUDGET_USD}
+ * @param alarmEmail           subscribed to the alarm topic; none unless context {@value #ALARM_EMAIL}
+ * @param cdn                  CloudFront (and, in us-east-1, a WAF rate-based rule) in front of the API;
+ *                             context {@value #CDN} = {@code true}
  */
-public record LemStackConfig(Path assetRoot, String prefix, String mailFrom, Optional<String> publicBaseUrl,
-                             List<String> allowedOrigins) {
+public record LemStackConfig(Path assetRoot, String prefix, String stage, String mailFrom, String mailDomain,
+                             Optional<String> postalAddress, Optional<String> publicBaseUrl,
+                             List<String> allowedOrigins, int logRetentionDays, int archiveRetentionDays,
+                             int formCaptureConcurrency, int trackingConcurrency,
+                             Optional<Integer> monthlyBudgetUsd, Optional<String> alarmEmail, boolean cdn) {
 
     public static final String ASSET_ROOT = "lem:assetRoot";
     public static final String PREFIX = "lem:prefix";
+    public static final String STAGE = "lem:stage";
     public static final String MAIL_FROM = "lem:mailFrom";
+    public static final String MAIL_DOMAIN = "lem:mailDomain";
+    public static final String POSTAL_ADDRESS = "lem:postalAddress";
     public static final String PUBLIC_BASE_URL = "lem:publicBaseUrl";
     public static final String ALLOWED_ORIGINS = "lem:allowedOrigins";
+    public static final String LOG_RETENTION_DAYS = "lem:logRetentionDays";
+    public static final String ARCHIVE_RETENTION_DAYS = "lem:archiveRetentionDays";
+    public static final String FORM_CAPTURE_CONCURRENCY = "lem:formCaptureConcurrency";
+    public static final String TRACKING_CONCURRENCY = "lem:trackingConcurrency";
+    public static final String MONTHLY_BUDGET_USD = "lem:monthlyBudgetUsd";
+    public static final String ALARM_EMAIL = "lem:alarmEmail";
+    public static final String CDN = "lem:cdn";
 
     public static final String DEFAULT_MAIL_FROM = "no-reply@example.com";
+    public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
+    public static final int DEFAULT_ARCHIVE_RETENTION_DAYS = 30;
+    /** Caps what one burst of form posts can cost and take from the account's concurrency. */
+    public static final int DEFAULT_FORM_CAPTURE_CONCURRENCY = 20;
+    /** Pixels and clicks arrive in bursts after a send; the activity queue absorbs the rest. */
+    public static final int DEFAULT_TRACKING_CONCURRENCY = 50;
+
+    /** The retention values CloudWatch Logs accepts. */
+    static final Set<Integer> LOG_RETENTIONS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
+            731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     public LemStackConfig {
         Objects.requireNonNull(assetRoot, "assetRoot");
@@ -37,16 +79,64 @@ public record LemStackConfig(Path assetRoot, String prefix, String mailFrom, Opt
         if (!prefix.matches("([A-Za-z][A-Za-z0-9-]*)?")) {
             throw new IllegalArgumentException(PREFIX + " must start with a letter and hold only letters, digits and '-', got '" + prefix + "'");
         }
-        if (mailFrom == null || !mailFrom.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        stage = stage == null ? "" : stage;
+        if (!stage.matches("([a-z][a-z0-9]{0,15})?")) {
+            throw new IllegalArgumentException(STAGE + " must be 1-16 lower-case letters and digits starting with a letter, got '" + stage + "'");
+        }
+        if (mailFrom == null || !mailFrom.matches(EMAIL)) {
             throw new IllegalArgumentException(MAIL_FROM + " must be an email address, got '" + mailFrom + "'");
         }
+        mailDomain = mailDomain == null || mailDomain.isBlank() ? mailFrom.substring(mailFrom.indexOf('@') + 1) : mailDomain;
+        if (!mailDomain.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")) {
+            throw new IllegalArgumentException(MAIL_DOMAIN + " must be a domain name, got '" + mailDomain + "'");
+        }
+        postalAddress = Objects.requireNonNullElse(postalAddress, Optional.empty());
         publicBaseUrl = Objects.requireNonNullElse(publicBaseUrl, Optional.empty());
         allowedOrigins = allowedOrigins == null || allowedOrigins.isEmpty() ? List.of("*") : List.copyOf(allowedOrigins);
+        if (!LOG_RETENTIONS.contains(logRetentionDays)) {
+            throw new IllegalArgumentException(LOG_RETENTION_DAYS + " must be one of " + LOG_RETENTIONS.stream().sorted().toList()
+                    + ", got " + logRetentionDays);
+        }
+        if (archiveRetentionDays < 1) {
+            throw new IllegalArgumentException(ARCHIVE_RETENTION_DAYS + " must be at least 1, got " + archiveRetentionDays);
+        }
+        if (formCaptureConcurrency < 0 || trackingConcurrency < 0) {
+            throw new IllegalArgumentException(FORM_CAPTURE_CONCURRENCY + " and " + TRACKING_CONCURRENCY
+                    + " must be 0 (none) or more");
+        }
+        monthlyBudgetUsd = Objects.requireNonNullElse(monthlyBudgetUsd, Optional.empty());
+        if (monthlyBudgetUsd.isPresent() && monthlyBudgetUsd.get() < 1) {
+            throw new IllegalArgumentException(MONTHLY_BUDGET_USD + " must be a positive whole number of dollars");
+        }
+        alarmEmail = Objects.requireNonNullElse(alarmEmail, Optional.empty());
+        if (alarmEmail.isPresent() && !alarmEmail.get().matches(EMAIL)) {
+            throw new IllegalArgumentException(ALARM_EMAIL + " must be an email address, got '" + alarmEmail.get() + "'");
+        }
     }
 
     /** Defaults for everything but the asset root. */
     public static LemStackConfig withAssetRoot(Path assetRoot) {
-        return new LemStackConfig(assetRoot, "", DEFAULT_MAIL_FROM, Optional.empty(), List.of("*"));
+        return new LemStackConfig(assetRoot, "", "", DEFAULT_MAIL_FROM, null, Optional.empty(), Optional.empty(),
+                List.of("*"), DEFAULT_LOG_RETENTION_DAYS, DEFAULT_ARCHIVE_RETENTION_DAYS,
+                DEFAULT_FORM_CAPTURE_CONCURRENCY, DEFAULT_TRACKING_CONCURRENCY, Optional.empty(), Optional.empty(), false);
+    }
+
+    public LemStackConfig withPostalAddress(String address) {
+        return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, Optional.ofNullable(address),
+                publicBaseUrl, allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency,
+                trackingConcurrency, monthlyBudgetUsd, alarmEmail, cdn);
+    }
+
+    public LemStackConfig withAllowedOrigins(List<String> origins) {
+        return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
+                origins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
+                monthlyBudgetUsd, alarmEmail, cdn);
+    }
+
+    public LemStackConfig withMonthlyBudgetUsd(Integer usd) {
+        return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
+                allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
+                Optional.ofNullable(usd), alarmEmail, cdn);
     }
 
     /**
@@ -63,18 +153,28 @@ public record LemStackConfig(Path assetRoot, String prefix, String mailFrom, Opt
                 .orElse(List.of("*"));
         return new LemStackConfig(assetRoot,
                 context(node, PREFIX).orElse(""),
+                context(node, STAGE).orElse(""),
                 context(node, MAIL_FROM).orElse(DEFAULT_MAIL_FROM),
+                context(node, MAIL_DOMAIN).orElse(null),
+                context(node, POSTAL_ADDRESS),
                 context(node, PUBLIC_BASE_URL),
-                origins);
+                origins,
+                integer(node, LOG_RETENTION_DAYS).orElse(DEFAULT_LOG_RETENTION_DAYS),
+                integer(node, ARCHIVE_RETENTION_DAYS).orElse(DEFAULT_ARCHIVE_RETENTION_DAYS),
+                integer(node, FORM_CAPTURE_CONCURRENCY).orElse(DEFAULT_FORM_CAPTURE_CONCURRENCY),
+                integer(node, TRACKING_CONCURRENCY).orElse(DEFAULT_TRACKING_CONCURRENCY),
+                integer(node, MONTHLY_BUDGET_USD),
+                context(node, ALARM_EMAIL),
+                context(node, CDN).map(Boolean::parseBoolean).orElse(false));
     }
 
-    /** The bus, the schedule group and other names LEM fixes: {@code prefix + base}. */
+    /** The bus, the schedule group and other names LEM fixes: {@code prefix + [stage-] + base}. */
     public String name(String base) {
-        return prefix + base;
+        return prefix + (stage.isEmpty() ? "" : stage + "-") + base;
     }
 
     public String mailFromDomain() {
-        return mailFrom.substring(mailFrom.indexOf('@') + 1);
+        return mailDomain;
     }
 
     static Path repositoryRoot(Path start) {
@@ -90,5 +190,15 @@ public record LemStackConfig(Path assetRoot, String prefix, String mailFrom, Opt
     private static Optional<String> context(Node node, String key) {
         Object value = node.tryGetContext(key);
         return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().strip());
+    }
+
+    private static Optional<Integer> integer(Node node, String key) {
+        return context(node, key).map(v -> {
+            try {
+                return (int) Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number, got '" + v + "'", e);
+            }
+        });
     }
 }

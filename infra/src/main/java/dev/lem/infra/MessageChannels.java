@@ -7,26 +7,51 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.ses.ConfigurationSet;
+import software.amazon.awscdk.services.ses.ConfigurationSetEventDestinationOptions;
+import software.amazon.awscdk.services.ses.EmailSendingEvent;
+import software.amazon.awscdk.services.ses.EventDestination;
+import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
- * Outbound messaging: the SES configuration set LEM sends email through, and the permissions to send
- * email from the configured sender and SMS through SNS. The sender identity (address or domain) is
- * verified in SES outside this stack.
+ * Outbound messaging: the SES configuration set LEM sends email through (reputation metrics on, every
+ * bounce, complaint, delivery, open and click published to the SES feedback topic), and the permissions
+ * to send email from the configured sender and SMS through SNS. The sender identity (address or domain)
+ * is verified in SES outside this stack.
  */
 public final class MessageChannels extends Construct {
 
+    /** What SES publishes to the feedback topic. */
+    static final List<EmailSendingEvent> FEEDBACK_EVENTS = List.of(EmailSendingEvent.BOUNCE,
+            EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY, EmailSendingEvent.OPEN, EmailSendingEvent.CLICK);
+
     private final ConfigurationSet configurationSet;
     private final String mailFrom;
+    private final String mailDomain;
 
-    public MessageChannels(Construct scope, String id, String mailFrom) {
+    public MessageChannels(Construct scope, String id, String mailFrom, String mailDomain, Topic feedback) {
         super(scope, id);
         this.mailFrom = mailFrom;
-        this.configurationSet = ConfigurationSet.Builder.create(this, "ConfigurationSet").build();
+        this.mailDomain = mailDomain;
+        this.configurationSet = ConfigurationSet.Builder.create(this, "ConfigurationSet")
+                .reputationMetrics(true)
+                .sendingEnabled(true)
+                .build();
+        configurationSet.addEventDestination("Feedback", ConfigurationSetEventDestinationOptions.builder()
+                .destination(EventDestination.snsTopic(feedback))
+                .events(FEEDBACK_EVENTS)
+                .enabled(true)
+                .build());
+        // The SNS destination adds the topic policy itself: ses.amazonaws.com may publish for this
+        // account's configuration set only (AWS:SourceAccount, AWS:SourceArn).
     }
 
     public String configurationSetName() {
         return configurationSet.getConfigurationSetName();
+    }
+
+    public ConfigurationSet configurationSet() {
+        return configurationSet;
     }
 
     /**
@@ -35,10 +60,9 @@ public final class MessageChannels extends Construct {
      * when publishing to a phone number.
      */
     public void grantSend(IGrantable grantee) {
-        String domain = mailFrom.substring(mailFrom.indexOf('@') + 1);
         grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("ses:SendEmail", "ses:SendTemplatedEmail"))
-                .resources(List.of(sesArn("identity", mailFrom), sesArn("identity", domain),
+                .resources(List.of(sesArn("identity", mailFrom), sesArn("identity", mailDomain),
                         sesArn("configuration-set", configurationSet.getConfigurationSetName())))
                 .build());
         grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()

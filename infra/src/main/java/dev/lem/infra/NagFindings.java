@@ -28,8 +28,11 @@ final class NagFindings {
         suppress(stack.routing().deadLetterQueue(), "AwsSolutions-SQS3",
                 "This queue IS a dead-letter queue: the DeadLetterConfig of the EventBridge rule targets "
                         + "(cdk-nag recognises only SQS redrive and Lambda DLQs).");
+        suppress(stack.scheduling().deadLetterQueue(), "AwsSolutions-SQS3",
+                "This queue IS a dead-letter queue: the DeadLetterConfig the router sets on each schedule it "
+                        + "creates at run time (LEM_SCHEDULER_DLQ_ARN).");
         for (IConstruct child : stack.http().api().getNode().findAll()) {
-            if (child instanceof CfnRoute) {
+            if (child instanceof CfnRoute route && !"AWS_IAM".equals(route.getAuthorizationType())) {
                 suppress(child, "AwsSolutions-APIG4",
                         "Public by design: web forms on marketers' sites and tracking pixels/links in emails "
                                 + "cannot carry credentials. Form posts need the form's token, click links an "
@@ -41,10 +44,13 @@ final class NagFindings {
     private static void functionRoles(LemStack stack) {
         String tableId = logicalId(stack, (CfnTable) stack.table().table().getNode().getDefaultChild());
         for (FunctionName name : FunctionName.values()) {
-            if (name == FunctionName.TRACKING) {
-                continue; // no table access, no wildcard
-            }
             List<NagPackSuppression> findings = new ArrayList<>();
+            findings.add(iam5("X-Ray tracing (Tracing.ACTIVE): xray:PutTraceSegments and PutTelemetryRecords "
+                    + "have no resource-level permissions.", "Resource::*"));
+            if (name == FunctionName.TRACKING) {
+                NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
+                continue; // no table access, no other wildcard
+            }
             findings.add(iam5("The table's global secondary indexes (Query on gsi1), on this table only.",
                     "Resource::<" + tableId + ".Arn>/index/*"));
             findings.add(iam5("KMS actions CDK grants for a table encrypted with a customer-managed key; "
@@ -55,9 +61,7 @@ final class NagFindings {
                         "Schedules are created at run time with one name per timer; only this group's schedules.",
                         "Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/"
                                 + stack.scheduling().group().getName() + "/*"));
-                case NOTIFICATIONS -> findings.add(iam5(
-                        "sns:Publish to a phone number (SMS) has no resource ARN to scope to.",
-                        "Resource::*"));
+                case NOTIFICATIONS -> { } // Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
                 case FORM_CAPTURE, TRACKING, SCORING, DRIP -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);

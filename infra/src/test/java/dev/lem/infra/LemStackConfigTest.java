@@ -39,7 +39,7 @@ class LemStackConfigTest {
 
     @Test
     void name_whenPrefixed_prependsThePrefix() {
-        LemStackConfig config = new LemStackConfig(repo, "dev-", "a@b.example", Optional.empty(), List.of());
+        LemStackConfig config = config("dev-", "", "a@b.example");
 
         assertThat(config.name("lem")).isEqualTo("dev-lem");
         assertThat(config.allowedOrigins()).containsExactly("*");
@@ -48,14 +48,14 @@ class LemStackConfigTest {
 
     @Test
     void constructor_whenPrefixIsNotANamePart_fails() {
-        assertThatThrownBy(() -> new LemStackConfig(repo, "1 bad", "a@b.example", Optional.empty(), List.of()))
+        assertThatThrownBy(() -> config("1 bad", "", "a@b.example"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(LemStackConfig.PREFIX);
     }
 
     @Test
     void constructor_whenMailFromIsNotAnAddress_fails() {
-        assertThatThrownBy(() -> new LemStackConfig(repo, "", "no-reply", Optional.empty(), List.of()))
+        assertThatThrownBy(() -> config("", "", "no-reply"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(LemStackConfig.MAIL_FROM);
     }
@@ -67,6 +67,59 @@ class LemStackConfigTest {
         assertThat(config.prefix()).isEmpty();
         assertThat(config.mailFrom()).isEqualTo(LemStackConfig.DEFAULT_MAIL_FROM);
         assertThat(config.publicBaseUrl()).isEmpty();
+    }
+
+    @Test
+    void name_whenStaged_putsTheStageBetweenPrefixAndBase() {
+        assertThat(config("acme-", "prod", "a@b.example").name("lem")).isEqualTo("acme-prod-lem");
+        assertThat(config("", "dev", "a@b.example").name("Lem")).isEqualTo("dev-Lem");
+    }
+
+    @Test
+    void constructor_whenStageIsNotLowerCaseAlphanumeric_fails() {
+        assertThatThrownBy(() -> config("", "Prod-1", "a@b.example"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(LemStackConfig.STAGE);
+    }
+
+    @Test
+    void constructor_whenLogRetentionIsNotACloudWatchValue_failsListingTheValidOnes() {
+        assertThatThrownBy(() -> new LemStackConfig(repo, "", "", "a@b.example", null, Optional.empty(),
+                Optional.empty(), List.of(), 31, 30, 1, 1, Optional.empty(), Optional.empty(), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(LemStackConfig.LOG_RETENTION_DAYS).hasMessageContaining("30");
+    }
+
+    @Test
+    void constructor_whenBudgetIsNotPositive_fails() {
+        assertThatThrownBy(() -> LemStackConfig.withAssetRoot(repo).withMonthlyBudgetUsd(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(LemStackConfig.MONTHLY_BUDGET_USD);
+    }
+
+    @Test
+    void mailFromDomain_whenGivenExplicitly_overridesTheSendersDomain() {
+        LemStackConfig config = new LemStackConfig(repo, "", "", "a@mail.b.example", "b.example", Optional.empty(),
+                Optional.empty(), List.of(), 30, 30, 1, 1, Optional.empty(), Optional.empty(), false);
+
+        assertThat(config.mailFromDomain()).isEqualTo("b.example");
+    }
+
+    @Test
+    void withAssetRoot_whenUsed_reservesConcurrencyForTheHotPathsAndKeepsLogsAMonth() {
+        LemStackConfig config = LemStackConfig.withAssetRoot(repo);
+
+        assertThat(config.formCaptureConcurrency()).isEqualTo(LemStackConfig.DEFAULT_FORM_CAPTURE_CONCURRENCY).isPositive();
+        assertThat(config.trackingConcurrency()).isEqualTo(LemStackConfig.DEFAULT_TRACKING_CONCURRENCY).isPositive();
+        assertThat(config.logRetentionDays()).isEqualTo(30);
+        assertThat(config.archiveRetentionDays()).isEqualTo(30);
+        assertThat(config.monthlyBudgetUsd()).isEmpty();
+        assertThat(config.cdn()).isFalse();
+    }
+
+    private LemStackConfig config(String prefix, String stage, String mailFrom) {
+        return new LemStackConfig(repo, prefix, stage, mailFrom, null, Optional.empty(), Optional.empty(), List.of(),
+                30, 30, 20, 50, Optional.empty(), Optional.empty(), false);
     }
 
     private void givenRepository() throws IOException {

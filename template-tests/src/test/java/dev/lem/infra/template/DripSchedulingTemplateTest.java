@@ -35,15 +35,31 @@ class DripSchedulingTemplateTest {
     }
 
     @Test
-    void schedulerRole_whenGranted_mayOnlyInvokeTheDripAlias() {
+    void schedulerRole_whenGranted_mayOnlyInvokeTheDripAliasAndSendToItsDeadLetterQueue() {
         String roleId = synth.logicalId(synth.stack.scheduling().schedulerRole());
         String dripAlias = synth.logicalId(synth.stack.functions().alias(FunctionName.DRIP));
+        String dlq = synth.logicalId(synth.stack.scheduling().deadLetterQueue());
 
         synth.template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
                 "Roles", List.of(Cfn.ref(roleId)),
-                "PolicyDocument", Match.objectLike(Map.of("Statement", List.of(Map.of(
-                        "Action", "lambda:InvokeFunction",
-                        "Effect", "Allow",
-                        "Resource", Cfn.ref(dripAlias))))))));
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayEquals(List.of(
+                        Map.of("Action", List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                "Effect", "Allow",
+                                "Resource", Cfn.getAtt(dlq, "Arn")),
+                        Map.of("Action", "lambda:InvokeFunction",
+                                "Effect", "Allow",
+                                "Resource", Cfn.ref(dripAlias)))))))));
+        long policiesOfTheRole = synth.resources("AWS::IAM::Policy").values().stream()
+                .filter(p -> Cfn.list(Cfn.props(p).get("Roles")).contains(Cfn.ref(roleId))).count();
+        assertThat(policiesOfTheRole).isEqualTo(1);
+    }
+
+    @Test
+    void schedulerDeadLetterQueue_whenSynthesized_isEncryptedTlsOnlyAndKeepsMessagesFourteenDays() {
+        String dlq = synth.logicalId(synth.stack.scheduling().deadLetterQueue());
+
+        assertThat(Cfn.props(synth.resources("AWS::SQS::Queue").get(dlq)))
+                .containsEntry("SqsManagedSseEnabled", true)
+                .containsEntry("MessageRetentionPeriod", 14 * 24 * 3600);
     }
 }

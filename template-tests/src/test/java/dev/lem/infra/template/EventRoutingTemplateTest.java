@@ -51,6 +51,32 @@ class EventRoutingTemplateTest {
                 assertThat(Cfn.target(Cfn.props(rule).get("EventBusName"))).isEqualTo(busId));
     }
 
+    @Test
+    void everyRuleTarget_whenSynthesized_hasADeadLetterQueueInThisStack() {
+        Map<String, Map<String, Object>> queues = synth.resources("AWS::SQS::Queue");
+        Map<String, Map<String, Object>> rules = synth.resources("AWS::Events::Rule");
+
+        assertThat(rules).isNotEmpty();
+        rules.forEach((id, rule) -> assertThat(Cfn.list(Cfn.props(rule).get("Targets"))).as("targets of %s", id)
+                .isNotEmpty().allSatisfy(t -> {
+                    Object dlc = Cfn.map(t).get("DeadLetterConfig");
+                    assertThat(dlc).as("dead-letter config of a target of %s", id).isNotNull();
+                    assertThat(queues).containsKey(Cfn.target(Cfn.map(dlc).get("Arn")));
+                    assertThat(Cfn.map(Cfn.map(t).get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
+                }));
+    }
+
+    @Test
+    void archive_whenSynthesized_keepsEveryEventOfThisAccountOnTheBusForThirtyDays() {
+        String busId = synth.logicalId(synth.stack.bus());
+
+        synth.template.resourceCountIs("AWS::Events::Archive", 1);
+        synth.template.hasResourceProperties("AWS::Events::Archive", Match.objectLike(Map.of(
+                "SourceArn", Cfn.getAtt(busId, "Arn"),
+                "RetentionDays", 30,
+                "EventPattern", Map.of("account", List.of(Map.of("Ref", "AWS::AccountId"))))));
+    }
+
     @ParameterizedTest
     @FieldSource("RULES")
     void rule_whenSynthesized_hasExactlyTheSharedPattern(RuleDefinition definition) throws IOException {

@@ -3,6 +3,16 @@ package dev.lem.infra.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lem.config.FunctionName;
+import dev.lem.infra.HttpEndpoints;
+import dev.lem.infra.HttpEndpoints.Throttle;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +25,7 @@ class HttpEndpointsTemplateTest {
     private final SynthesizedStack synth = SynthesizedStack.get();
 
     @Test
-    void api_whenSynthesized_isOneHttpApiWithExactlyTheFivePublicRoutes() {
+    void api_whenSynthesized_isOneHttpApiWithExactlyTheSixPublicRoutes() {
         synth.template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api",
                 Match.objectLike(Map.of("ProtocolType", "HTTP")));
@@ -23,7 +33,8 @@ class HttpEndpointsTemplateTest {
                 .map(r -> Cfn.props(r).get("RouteKey")).toList();
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
-                "POST /f/{formId}", "GET /f/{formId}/token", "GET /t/o.gif", "GET /t/c", "POST /t/e");
+                "POST /f/{formId}", "GET /f/{formId}/token", "GET /t/o.gif", "GET /t/c", "POST /t/e",
+                "GET /t/lem.js");
     }
 
     @ParameterizedTest
@@ -32,7 +43,8 @@ class HttpEndpointsTemplateTest {
             "'GET /f/{formId}/token', FORM_CAPTURE",
             "'GET /t/o.gif', TRACKING",
             "'GET /t/c', TRACKING",
-            "'POST /t/e', TRACKING"})
+            "'POST /t/e', TRACKING",
+            "'GET /t/lem.js', TRACKING"})
     void route_whenSynthesized_integratesWithTheFunctionsLiveAlias(String routeKey, FunctionName function) {
         String alias = synth.logicalId(synth.stack.functions().alias(function));
 
@@ -60,6 +72,59 @@ class HttpEndpointsTemplateTest {
                 "DefaultRouteSettings", Match.objectLike(Map.of(
                         "ThrottlingRateLimit", Match.anyValue(),
                         "ThrottlingBurstLimit", Match.anyValue())))));
+    }
+
+    @Test
+    void everyRoute_whenSynthesized_hasItsOwnThrottleInTheStageRouteSettings() {
+        Map<String, Object> stage = Cfn.props(synth.resources("AWS::ApiGatewayV2::Stage").values().iterator().next());
+        Map<String, Object> settings = Cfn.map(stage.get("RouteSettings"));
+        List<String> routeKeys = synth.resources("AWS::ApiGatewayV2::Route").values().stream()
+                .map(r -> String.valueOf(Cfn.props(r).get("RouteKey"))).toList();
+
+        assertThat(settings.keySet()).containsExactlyInAnyOrderElementsOf(routeKeys);
+        routeKeys.forEach(key -> {
+            Throttle expected = Throttle.forPath(key.substring(key.indexOf(' ') + 1));
+            assertThat(settings.get(key)).as("throttle of %s", key).isEqualTo(Map.of(
+                    "ThrottlingRateLimit", expected.rateLimit(), "ThrottlingBurstLimit", expected.burstLimit()));
+        });
+        assertThat(Throttle.FORMS.rateLimit()).isLessThan(Throttle.TRACKING.rateLimit());
+    }
+
+    @Test
+    void defaultStage_whenDeployed_waitsForEveryRouteItHasSettingsFor() {
+        Map<String, Object> stage = synth.resources("AWS::ApiGatewayV2::Stage").values().iterator().next();
+
+        assertThat(Cfn.list(stage.get("DependsOn"))).containsAll(synth.resources("AWS::ApiGatewayV2::Route").keySet());
+    }
+
+    @Test
+    void cors_whenOriginsAreConfigured_allowsOnlyThem() {
+        synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api", Match.objectLike(Map.of(
+                "CorsConfiguration", Match.objectLike(Map.of("AllowOrigins", SynthesizedStack.ORIGINS)))));
+    }
+
+    @Test
+    void publicRoutes_whenSynthesized_needNoAuthorisation() {
+        synth.resources("AWS::ApiGatewayV2::Route").values().forEach(r ->
+                assertThat(Cfn.props(r).get("AuthorizationType")).isIn(null, "NONE"));
+    }
+
+    @Test
+    void adminRoute_whenAdded_requiresIamAuthorisationAndIsThrottledAsAdmin() {
+        App app = new App();
+        Stack stack = new Stack(app, "AdminRouteProbe");
+        Function fn = Function.Builder.create(stack, "Fn").runtime(Runtime.NODEJS_22_X).handler("index.handler")
+                .code(Code.fromInline("exports.handler = async () => ({})")).build();
+        HttpEndpoints http = new HttpEndpoints(stack, "Http", fn, fn, List.of("*"));
+        http.adminRoute("/admin/reports", HttpMethod.GET, new HttpLambdaIntegration("Admin", fn));
+
+        Template template = Template.fromStack(stack);
+        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
+                "RouteKey", "GET /admin/reports", "AuthorizationType", "AWS_IAM")));
+        template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
+                "RouteSettings", Match.objectLike(Map.of("GET /admin/reports", Map.of(
+                        "ThrottlingRateLimit", Throttle.ADMIN.rateLimit(),
+                        "ThrottlingBurstLimit", Throttle.ADMIN.burstLimit()))))));
     }
 
     @Test

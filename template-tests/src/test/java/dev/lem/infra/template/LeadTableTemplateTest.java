@@ -73,6 +73,12 @@ class LeadTableTemplateTest {
     }
 
     @Test
+    void table_whenSomeoneTriesToDeleteIt_isProtected() {
+        synth.template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
+                "DeletionProtectionEnabled", true)));
+    }
+
+    @Test
     void table_whenStackIsDeleted_isRetained() {
         synth.template.hasResource("AWS::DynamoDB::Table", Match.objectLike(Map.of(
                 "DeletionPolicy", "Retain",

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lem.config.EnvNames;
 import dev.lem.config.FunctionName;
 import dev.lem.infra.HmacKeys;
+import dev.lem.infra.LemFunctions;
+import dev.lem.infra.LemStackConfig;
 import dev.lem.queue.QueueDefinition;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,8 +39,68 @@ class LemFunctionsTemplateTest {
         assertThat(fn.get("Runtime")).isEqualTo("java25");
         assertThat(Cfn.list(fn.get("Architectures"))).containsExactly("arm64");
         assertThat(fn.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
-        assertThat(Cfn.integer(fn.get("Timeout"))).isEqualTo(30);
-        assertThat(Cfn.integer(fn.get("MemorySize"))).isBetween(512, 1024);
+        assertThat(fn.get("TracingConfig")).isEqualTo(Map.of("Mode", "Active"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void function_whenSynthesized_hasTheMemoryAndTimeoutOfItsSettings(FunctionName name) {
+        Map<String, Object> fn = function(name);
+        LemFunctions.Settings settings = LemFunctions.SETTINGS.get(name);
+
+        assertThat(Cfn.integer(fn.get("MemorySize"))).isEqualTo(settings.memoryMb()).isBetween(256, 2048);
+        assertThat(Cfn.integer(fn.get("Timeout"))).isEqualTo(settings.timeoutSeconds()).isBetween(3, 30);
+    }
+
+    @Test
+    void publicFunctions_whenSynthesized_answerWithinTenSeconds() {
+        assertThat(Cfn.integer(function(FunctionName.FORM_CAPTURE).get("Timeout"))).isLessThanOrEqualTo(10);
+        assertThat(Cfn.integer(function(FunctionName.TRACKING).get("Timeout"))).isLessThanOrEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void function_whenSynthesized_reservesConcurrencyOnlyOnThePublicHotPaths(FunctionName name) {
+        Object reserved = function(name).get("ReservedConcurrentExecutions");
+
+        switch (name) {
+            case FORM_CAPTURE -> assertThat(Cfn.integer(reserved)).isEqualTo(LemStackConfig.DEFAULT_FORM_CAPTURE_CONCURRENCY);
+            case TRACKING -> assertThat(Cfn.integer(reserved)).isEqualTo(LemStackConfig.DEFAULT_TRACKING_CONCURRENCY);
+            default -> assertThat(reserved).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FunctionName.class)
+    void function_whenSynthesized_logsToItsOwnLogGroupKeptThirtyDays(FunctionName name) {
+        String logGroup = Cfn.target(Cfn.map(function(name).get("LoggingConfig")).get("LogGroup"));
+
+        Map<String, Object> group = synth.resources("AWS::Logs::LogGroup").get(logGroup);
+        assertThat(group).as("log group of %s", name).isNotNull();
+        assertThat(Cfn.integer(Cfn.props(group).get("RetentionInDays"))).isEqualTo(LemStackConfig.DEFAULT_LOG_RETENTION_DAYS);
+        long sharing = FunctionNameStream.all().filter(other -> logGroup.equals(
+                Cfn.target(Cfn.map(function(other).get("LoggingConfig")).get("LogGroup")))).count();
+        assertThat(sharing).isEqualTo(1);
+    }
+
+    @Test
+    void notifications_whenAPostalAddressIsConfigured_getItForTheFooter() {
+        assertThat(environment(FunctionName.NOTIFICATIONS).get(LemFunctions.POSTAL_ADDRESS_ENV))
+                .isEqualTo(SynthesizedStack.POSTAL_ADDRESS);
+    }
+
+    @Test
+    void router_whenSynthesized_knowsTheSchedulerDeadLetterQueue() {
+        String dlq = synth.logicalId(synth.stack.scheduling().deadLetterQueue());
+
+        assertThat(environment(FunctionName.ROUTER).get(LemFunctions.SCHEDULER_DLQ_ARN_ENV)).isEqualTo(Cfn.getAtt(dlq, "Arn"));
+    }
+
+    /** Enum helper kept local: the values as a stream. */
+    private static final class FunctionNameStream {
+        static java.util.stream.Stream<FunctionName> all() {
+            return java.util.Arrays.stream(FunctionName.values());
+        }
     }
 
     @ParameterizedTest
@@ -99,12 +161,12 @@ class LemFunctionsTemplateTest {
                 .forEach(a -> services.add(String.valueOf(a).substring(0, String.valueOf(a).indexOf(':')))));
 
         Set<String> expected = switch (name) {
-            case FORM_CAPTURE -> Set.of("logs", "dynamodb", "kms", "events", "sqs", "secretsmanager");
-            case TRACKING -> Set.of("logs", "sqs", "secretsmanager");
-            case SCORING -> Set.of("logs", "sqs", "dynamodb", "kms", "events");
-            case ROUTER -> Set.of("logs", "sqs", "dynamodb", "kms", "scheduler", "iam");
-            case DRIP -> Set.of("logs", "sqs", "dynamodb", "kms");
-            case NOTIFICATIONS -> Set.of("logs", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager");
+            case FORM_CAPTURE -> Set.of("logs", "xray", "dynamodb", "kms", "events", "sqs", "secretsmanager");
+            case TRACKING -> Set.of("logs", "xray", "sqs", "secretsmanager");
+            case SCORING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "events");
+            case ROUTER -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
+            case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
+            case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -142,10 +204,10 @@ class LemFunctionsTemplateTest {
             case TRACKING -> Set.of(EnvNames.ACTIVITY_QUEUE_URL, tracking);
             case SCORING -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME);
             case ROUTER -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
-                    EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN);
+                    EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
             case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
-                    EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking);
+                    EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV);
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);

@@ -33,6 +33,13 @@ final class SynthesizedStack {
         static final SynthesizedStack INSTANCE = synthesize();
     }
 
+    static final String POSTAL_ADDRESS = "LEM Example Ltd, 1 Sample Street, Dublin D01 X2Y3, Ireland";
+    static final List<String> ORIGINS = List.of("https://www.example.com", "https://shop.example.com");
+    static final int BUDGET_USD = 50;
+    /** Defaults, plus the optional settings the tests check (postal address, origins, budget). */
+    private static final java.util.function.Function<Path, LemStackConfig> CONFIG = root -> LemStackConfig.withAssetRoot(root)
+            .withPostalAddress(POSTAL_ADDRESS).withAllowedOrigins(ORIGINS).withMonthlyBudgetUsd(BUDGET_USD);
+
     final LemStack stack;
     final Template template;
     final Annotations annotations;
@@ -67,7 +74,7 @@ final class SynthesizedStack {
                 writeDummyJar(assetRoot.resolve(name.jarPath()), name);
             }
             App app = App.Builder.create().outdir(root.resolve("cdk.out").toString()).build();
-            LemStack stack = LemApp.createStack(app, LemStackConfig.withAssetRoot(assetRoot));
+            LemStack stack = LemApp.createStack(app, CONFIG.apply(assetRoot));
             Template template = Template.fromStack(stack);
             Annotations annotations = Annotations.fromStack(stack);
             return new SynthesizedStack(stack, template, annotations);
@@ -77,6 +84,25 @@ final class SynthesizedStack {
     }
 
     /** A valid zip with one text entry: Lambda's asset packaging only needs a readable jar. */
+    /** Every policy statement anywhere in the template (identity, resource, key and trust policies). */
+    List<Map<String, Object>> allStatements() {
+        List<Map<String, Object>> statements = new java.util.ArrayList<>();
+        collectStatements(template.toJSON(), statements);
+        return statements;
+    }
+
+    private static void collectStatements(Object node, List<Map<String, Object>> out) {
+        if (node instanceof Map<?, ?> map) {
+            Object statement = map.get("Statement");
+            if (statement != null && map.containsKey("Version")) {
+                Cfn.list(statement).forEach(s -> out.add(Cfn.map(s)));
+            }
+            map.values().forEach(v -> collectStatements(v, out));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> collectStatements(v, out));
+        }
+    }
+
     private static void writeDummyJar(Path jar, FunctionName name) throws IOException {
         Files.createDirectories(jar.getParent());
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -2,6 +2,7 @@ package dev.lem.infra.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lem.infra.LemFunctions;
 import dev.lem.queue.QueueDefinition;
 import java.util.HashSet;
 import java.util.List;
@@ -89,6 +90,28 @@ class WorkQueuesTemplateTest {
         assertThat(guarded).containsExactlyInAnyOrderElementsOf(synth.resources("AWS::SQS::Queue").keySet());
     }
 
+    @Test
+    void everyConsumedQueue_whenSynthesized_hasAVisibilityTimeoutOfAtLeastSixTimesItsConsumersTimeout() {
+        Map<String, Map<String, Object>> queues = synth.resources("AWS::SQS::Queue");
+        Map<String, Map<String, Object>> aliases = synth.resources("AWS::Lambda::Alias");
+        Map<String, Map<String, Object>> functions = synth.resources("AWS::Lambda::Function");
+        Map<String, Map<String, Object>> mappings = synth.resources("AWS::Lambda::EventSourceMapping");
+
+        assertThat(mappings).isNotEmpty();
+        mappings.forEach((id, mapping) -> {
+            Map<String, Object> props = Cfn.props(mapping);
+            String queueId = Cfn.target(props.get("EventSourceArn"));
+            String aliasId = aliases.keySet().stream().filter(String.valueOf(props.get("FunctionName"))::contains)
+                    .findFirst().orElseThrow();
+            String functionId = Cfn.target(Cfn.props(aliases.get(aliasId)).get("FunctionName"));
+            int visibility = Cfn.integer(Cfn.props(queues.get(queueId)).get("VisibilityTimeout"));
+            int timeout = Cfn.integer(Cfn.props(functions.get(functionId)).get("Timeout"));
+
+            assertThat(visibility).as("visibility of %s vs timeout of %s", queueId, functionId)
+                    .isGreaterThanOrEqualTo(6 * timeout);
+        });
+    }
+
     /** Queues some other resource sends its failures to: SQS redrive, rule targets, async Lambda. */
     private Set<String> deadLetterQueueIds() {
         Set<String> ids = new HashSet<>();
@@ -103,6 +126,11 @@ class WorkQueuesTemplateTest {
                         .filter(t -> t.containsKey("DeadLetterConfig"))
                         .forEach(t -> ids.add(Cfn.target(Cfn.map(t.get("DeadLetterConfig")).get("Arn")))));
         synth.resources("AWS::Lambda::Function").values().forEach(fn -> {
+            // Scheduler's DLQ: set on each schedule the router creates at run time
+            Object env = Cfn.props(fn).get("Environment");
+            if (env != null && Cfn.map(Cfn.map(env).get("Variables")).get(LemFunctions.SCHEDULER_DLQ_ARN_ENV) instanceof Object arn) {
+                ids.add(Cfn.target(arn));
+            }
             Object dlc = Cfn.props(fn).get("DeadLetterConfig");
             if (dlc != null) {
                 ids.add(Cfn.target(Cfn.map(dlc).get("TargetArn")));
