@@ -9,7 +9,7 @@ import dev.lem.store.TableDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Annotations;
+import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -25,7 +25,9 @@ import software.constructs.Construct;
 
 /**
  * LEM in one stack (DESIGN §1): the lead table, the work queues, the event bus and its rules, drip
- * scheduling, the six functions and the public HTTP API, the SNS topics, alarms and dashboard. Everything
+ * scheduling, the six functions and the public HTTP API, the SNS topics, alarms and dashboard; with
+ * {@code lem:cdn=true}, CloudFront and AWS WAF in front of the API (the web ACL in {@link LemEdge} unless
+ * this stack is in us-east-1). Everything
  * is built from the definitions in {@code shared}, so local engines, tests and AWS agree.
  */
 public final class LemStack extends Stack {
@@ -42,8 +44,18 @@ public final class LemStack extends Stack {
     private final LemFunctions functions;
     private final EventRouting routing;
     private final HttpEndpoints http;
+    private final EdgeWebAcl webAcl;
+    private final EdgeDistribution cdn;
 
     public LemStack(Construct scope, String id, StackProps props, LemStackConfig config) {
+        this(scope, id, props, config, null);
+    }
+
+    /**
+     * @param edgeWebAcl with {@code lem:cdn=true} outside us-east-1, the web ACL of the {@link LemEdge} stack;
+     *                   null otherwise (in us-east-1 this stack creates the web ACL itself)
+     */
+    public LemStack(Construct scope, String id, StackProps props, LemStackConfig config, EdgeWebAcl edgeWebAcl) {
         super(scope, id, props);
         this.table = new LeadTable(this, "LeadTable", TableDefinition.LEM);
         this.queues = new WorkQueues(this, "WorkQueues", QueueDefinition.ALL);
@@ -65,22 +77,34 @@ public final class LemStack extends Stack {
                 Map.of(RuleDefinition.RuleTarget.ROUTER, functions.alias(FunctionName.ROUTER)));
         this.http = new HttpEndpoints(this, "HttpEndpoints", functions.alias(FunctionName.FORM_CAPTURE),
                 functions.alias(FunctionName.TRACKING), config.allowedOrigins());
+        if (config.cdn()) {
+            this.webAcl = edgeWebAcl != null ? edgeWebAcl
+                    : new EdgeWebAcl(this, "Waf", LemEdge.metricPrefix(config), config.wafRateLimit());
+            this.cdn = new EdgeDistribution(this, "Cdn", http.api(), webAcl.arn(), config);
+        } else {
+            this.webAcl = null;
+            this.cdn = null;
+        }
+        String publicUrl = cdn != null ? cdn.url() : http.url();
         functions.addEnvironment(FunctionName.NOTIFICATIONS, EnvNames.PUBLIC_BASE_URL,
-                config.publicBaseUrl().orElse(http.url()));
+                config.publicBaseUrl().orElse(publicUrl));
         this.operations = new Operations(this, "Operations", new Operations.Watched(deadLetterQueues(),
                 functions.functions(), http.api(), topics.alarms(), config.name("lem-operations"),
                 config.monthlyBudgetUsd(), config.alarmEmail()));
         if (!config.stage().isEmpty()) {
             Tags.of(this).add("lem:stage", config.stage());
         }
-        if (config.cdn()) {
-            Annotations.of(this).addWarningV2("lem:cdn-not-implemented", LemStackConfig.CDN
-                    + "=true is not implemented yet: no CloudFront distribution or WAF web ACL was added (README, Deploy)");
-        }
         NagFindings.suppressJustified(this);
 
-        CfnOutput.Builder.create(this, "ApiUrl").value(http.url())
-                .description("Base URL of the public endpoints (forms, tracking)").build();
+        CfnOutput.Builder.create(this, "ApiUrl").value(publicUrl)
+                .description(cdn != null ? "Base URL of the public endpoints (forms, tracking): the CloudFront distribution"
+                        : "Base URL of the public endpoints (forms, tracking)").build();
+        if (cdn != null) {
+            CfnOutput.Builder.create(this, "ExecuteApiUrl").value(http.url())
+                    .description("The HTTP API's own URL, CloudFront's origin (not behind AWS WAF)").build();
+            CfnOutput.Builder.create(this, "DistributionId").value(cdn.distribution().getDistributionId())
+                    .description("The CloudFront distribution in front of the API").build();
+        }
         CfnOutput.Builder.create(this, "TableName").value(table.table().getTableName())
                 .description("The LEM DynamoDB table").build();
         CfnOutput.Builder.create(this, "BusName").value(bus.getEventBusName())
@@ -151,5 +175,15 @@ public final class LemStack extends Stack {
 
     public HttpEndpoints http() {
         return http;
+    }
+
+    /** The CloudFront distribution, with {@code lem:cdn=true}. */
+    public Optional<EdgeDistribution> cdn() {
+        return Optional.ofNullable(cdn);
+    }
+
+    /** The WAF web ACL of the distribution (in this stack in us-east-1, else in {@link LemEdge}), with {@code lem:cdn=true}. */
+    public Optional<EdgeWebAcl> webAcl() {
+        return Optional.ofNullable(webAcl);
     }
 }

@@ -33,14 +33,20 @@ import software.constructs.Node;
  * @param monthlyBudgetUsd     an AWS Budgets cost alarm at this monthly amount; none unless context
  *                             {@value #MONTHLY_BUDGET_USD}
  * @param alarmEmail           subscribed to the alarm topic; none unless context {@value #ALARM_EMAIL}
- * @param cdn                  CloudFront (and, in us-east-1, a WAF rate-based rule) in front of the API;
- *                             context {@value #CDN} = {@code true}
+ * @param cdn                  a CloudFront distribution in front of the API, with an AWS WAF web ACL (a rate-based
+ *                             rule and the AWS managed common rule set); context {@value #CDN} = {@code true}
+ * @param wafRateLimit         requests per 5 minutes per IP the web ACL allows before blocking (with {@code cdn});
+ *                             context {@value #WAF_RATE_LIMIT}, default {@value #DEFAULT_WAF_RATE_LIMIT}
+ * @param region               the region the stack deploys to (an environment-specific stack); context
+ *                             {@value #REGION}. {@link LemApp} falls back to {@code CDK_DEFAULT_REGION} when
+ *                             {@code cdn} needs a region (the WAF web ACL of CloudFront lives in us-east-1)
  */
 public record LemStackConfig(Path assetRoot, String prefix, String stage, String mailFrom, String mailDomain,
                              Optional<String> postalAddress, Optional<String> publicBaseUrl,
                              List<String> allowedOrigins, int logRetentionDays, int archiveRetentionDays,
                              int formCaptureConcurrency, int trackingConcurrency,
-                             Optional<Integer> monthlyBudgetUsd, Optional<String> alarmEmail, boolean cdn) {
+                             Optional<Integer> monthlyBudgetUsd, Optional<String> alarmEmail, boolean cdn,
+                             int wafRateLimit, Optional<String> region) {
 
     public static final String ASSET_ROOT = "lem:assetRoot";
     public static final String PREFIX = "lem:prefix";
@@ -57,6 +63,8 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
     public static final String MONTHLY_BUDGET_USD = "lem:monthlyBudgetUsd";
     public static final String ALARM_EMAIL = "lem:alarmEmail";
     public static final String CDN = "lem:cdn";
+    public static final String WAF_RATE_LIMIT = "lem:wafRateLimit";
+    public static final String REGION = "lem:region";
 
     public static final String DEFAULT_MAIL_FROM = "no-reply@example.com";
     public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
@@ -65,6 +73,10 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
     public static final int DEFAULT_FORM_CAPTURE_CONCURRENCY = 20;
     /** Pixels and clicks arrive in bursts after a send; the activity queue absorbs the rest. */
     public static final int DEFAULT_TRACKING_CONCURRENCY = 50;
+    /** Requests per 5 minutes per IP: far above a person's forms and pixels, far below a flood. */
+    public static final int DEFAULT_WAF_RATE_LIMIT = 2000;
+    /** The smallest limit AWS WAF accepts for a rate-based rule. */
+    static final int MIN_WAF_RATE_LIMIT = 10;
 
     /** The retention values CloudWatch Logs accepts. */
     static final Set<Integer> LOG_RETENTIONS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
@@ -112,31 +124,59 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
         if (alarmEmail.isPresent() && !alarmEmail.get().matches(EMAIL)) {
             throw new IllegalArgumentException(ALARM_EMAIL + " must be an email address, got '" + alarmEmail.get() + "'");
         }
+        if (wafRateLimit < MIN_WAF_RATE_LIMIT || wafRateLimit > 2_000_000_000) {
+            throw new IllegalArgumentException(WAF_RATE_LIMIT + " must be between " + MIN_WAF_RATE_LIMIT
+                    + " and 2000000000 requests per 5 minutes, got " + wafRateLimit);
+        }
+        region = Objects.requireNonNullElse(region, Optional.<String>empty()).filter(r -> !r.isBlank()).map(String::strip);
+        if (region.isPresent() && !region.get().matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new IllegalArgumentException(REGION + " must be an AWS region such as eu-west-1, got '" + region.get() + "'");
+        }
     }
 
     /** Defaults for everything but the asset root. */
     public static LemStackConfig withAssetRoot(Path assetRoot) {
         return new LemStackConfig(assetRoot, "", "", DEFAULT_MAIL_FROM, null, Optional.empty(), Optional.empty(),
                 List.of("*"), DEFAULT_LOG_RETENTION_DAYS, DEFAULT_ARCHIVE_RETENTION_DAYS,
-                DEFAULT_FORM_CAPTURE_CONCURRENCY, DEFAULT_TRACKING_CONCURRENCY, Optional.empty(), Optional.empty(), false);
+                DEFAULT_FORM_CAPTURE_CONCURRENCY, DEFAULT_TRACKING_CONCURRENCY, Optional.empty(), Optional.empty(), false,
+                DEFAULT_WAF_RATE_LIMIT, Optional.empty());
     }
 
     public LemStackConfig withPostalAddress(String address) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, Optional.ofNullable(address),
                 publicBaseUrl, allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency,
-                trackingConcurrency, monthlyBudgetUsd, alarmEmail, cdn);
+                trackingConcurrency, monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region);
     }
 
     public LemStackConfig withAllowedOrigins(List<String> origins) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 origins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                monthlyBudgetUsd, alarmEmail, cdn);
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region);
     }
 
     public LemStackConfig withMonthlyBudgetUsd(Integer usd) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                Optional.ofNullable(usd), alarmEmail, cdn);
+                Optional.ofNullable(usd), alarmEmail, cdn, wafRateLimit, region);
+    }
+
+    public LemStackConfig withStage(String newStage) {
+        return new LemStackConfig(assetRoot, prefix, newStage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
+                allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region);
+    }
+
+    /** CloudFront and AWS WAF in front of the API, the web ACL allowing {@code rateLimit} requests per 5 minutes per IP. */
+    public LemStackConfig withCdn(int rateLimit) {
+        return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
+                allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
+                monthlyBudgetUsd, alarmEmail, true, rateLimit, region);
+    }
+
+    public LemStackConfig withRegion(String newRegion) {
+        return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
+                allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, Optional.ofNullable(newRegion));
     }
 
     /**
@@ -165,12 +205,19 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
                 integer(node, TRACKING_CONCURRENCY).orElse(DEFAULT_TRACKING_CONCURRENCY),
                 integer(node, MONTHLY_BUDGET_USD),
                 context(node, ALARM_EMAIL),
-                context(node, CDN).map(Boolean::parseBoolean).orElse(false));
+                context(node, CDN).map(Boolean::parseBoolean).orElse(false),
+                integer(node, WAF_RATE_LIMIT).orElse(DEFAULT_WAF_RATE_LIMIT),
+                context(node, REGION));
     }
 
     /** The bus, the schedule group and other names LEM fixes: {@code prefix + [stage-] + base}. */
     public String name(String base) {
         return prefix + (stage.isEmpty() ? "" : stage + "-") + base;
+    }
+
+    /** Access logs and the like are kept when the stack goes: for {@code prod} and the stage-less stack. */
+    public boolean retainsData() {
+        return stage.isEmpty() || "prod".equals(stage);
     }
 
     public String mailFromDomain() {

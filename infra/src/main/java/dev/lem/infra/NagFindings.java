@@ -6,6 +6,7 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.dynamodb.CfnTable;
 import software.amazon.awscdk.services.apigatewayv2.CfnRoute;
 import software.constructs.IConstruct;
@@ -21,6 +22,7 @@ final class NagFindings {
 
     static void suppressJustified(LemStack stack) {
         functionRoles(stack);
+        cdn(stack);
         suppress(stack.keys(), "AwsSolutions-SMG4",
                 "HMAC keys, not credentials: rotating the identity key orphans every stored identity hash and "
                         + "rotating the tracking key breaks links already sent, so rotation is a planned, "
@@ -59,13 +61,35 @@ final class NagFindings {
             switch (name) {
                 case ROUTER -> findings.add(iam5(
                         "Schedules are created at run time with one name per timer; only this group's schedules.",
-                        "Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/"
+                        "Resource::arn:<AWS::Partition>:scheduler:" + orPseudo(stack.getRegion(), "AWS::Region") + ":"
+                                + orPseudo(stack.getAccount(), "AWS::AccountId") + ":schedule/"
                                 + stack.scheduling().group().getName() + "/*"));
                 case NOTIFICATIONS -> { } // Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
                 case FORM_CAPTURE, TRACKING, SCORING, DRIP -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
         }
+    }
+
+    /** How cdk-nag writes an environment value: the literal of an environment-specific stack, else the pseudo parameter. */
+    private static String orPseudo(String value, String pseudo) {
+        return Token.isUnresolved(value) ? "<" + pseudo + ">" : value;
+    }
+
+    /** {@code lem:cdn=true}: the distribution and its access-log bucket. */
+    private static void cdn(LemStack stack) {
+        stack.cdn().ifPresent(cdn -> {
+            suppress(cdn.distribution(), "AwsSolutions-CFR4",
+                    "The distribution uses the default *.cloudfront.net certificate, with which CloudFront "
+                            + "cannot enforce a minimum viewer TLS version; a custom domain with an ACM certificate "
+                            + "(TLSv1.2_2021) is a manual step (README, Custom domain). The origin is HTTPS (TLSv1.2) only.");
+            suppress(cdn.distribution(), "AwsSolutions-CFR1",
+                    "No geo restriction on purpose: forms and tracking links serve leads wherever they are; "
+                            + "floods are handled by the WAF rate-based rule.");
+            suppress(cdn.logBucket(), "AwsSolutions-S1",
+                    "This bucket IS the access-log destination (CloudFront standard logs); logging its own "
+                            + "access would need yet another bucket, and it is written only by the log delivery service.");
+        });
     }
 
     private static NagPackSuppression iam5(String reason, String... appliesTo) {

@@ -85,7 +85,8 @@ class LemStackConfigTest {
     @Test
     void constructor_whenLogRetentionIsNotACloudWatchValue_failsListingTheValidOnes() {
         assertThatThrownBy(() -> new LemStackConfig(repo, "", "", "a@b.example", null, Optional.empty(),
-                Optional.empty(), List.of(), 31, 30, 1, 1, Optional.empty(), Optional.empty(), false))
+                Optional.empty(), List.of(), 31, 30, 1, 1, Optional.empty(), Optional.empty(), false,
+                LemStackConfig.DEFAULT_WAF_RATE_LIMIT, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(LemStackConfig.LOG_RETENTION_DAYS).hasMessageContaining("30");
     }
@@ -98,9 +99,38 @@ class LemStackConfigTest {
     }
 
     @Test
+    void constructor_whenWafRateLimitIsBelowWafsMinimum_fails() {
+        assertThatThrownBy(() -> LemStackConfig.withAssetRoot(repo).withCdn(9))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(LemStackConfig.WAF_RATE_LIMIT);
+    }
+
+    @Test
+    void constructor_whenRegionIsNotAnAwsRegion_fails() {
+        assertThatThrownBy(() -> LemStackConfig.withAssetRoot(repo).withRegion("Europe"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(LemStackConfig.REGION);
+    }
+
+    @Test
+    void environment_whenCdnIsOnWithoutLemRegion_usesTheCliDefaults() {
+        LemStackConfig config = LemStackConfig.withAssetRoot(repo).withCdn(2000);
+
+        var env = LemApp.environment(config, java.util.Map.of("CDK_DEFAULT_REGION", "eu-west-1",
+                "CDK_DEFAULT_ACCOUNT", "123456789012"));
+
+        assertThat(env.getRegion()).isEqualTo("eu-west-1");
+        assertThat(env.getAccount()).isEqualTo("123456789012");
+        assertThat(LemApp.environment(config.withRegion("us-east-1"), java.util.Map.of()).getRegion()).isEqualTo("us-east-1");
+        assertThat(LemApp.environment(LemStackConfig.withAssetRoot(repo), java.util.Map.of("CDK_DEFAULT_REGION", "eu-west-1")))
+                .as("environment-agnostic without cdn or lem:region").isNull();
+    }
+
+    @Test
     void mailFromDomain_whenGivenExplicitly_overridesTheSendersDomain() {
         LemStackConfig config = new LemStackConfig(repo, "", "", "a@mail.b.example", "b.example", Optional.empty(),
-                Optional.empty(), List.of(), 30, 30, 1, 1, Optional.empty(), Optional.empty(), false);
+                Optional.empty(), List.of(), 30, 30, 1, 1, Optional.empty(), Optional.empty(), false,
+                LemStackConfig.DEFAULT_WAF_RATE_LIMIT, Optional.empty());
 
         assertThat(config.mailFromDomain()).isEqualTo("b.example");
     }
@@ -115,11 +145,14 @@ class LemStackConfigTest {
         assertThat(config.archiveRetentionDays()).isEqualTo(30);
         assertThat(config.monthlyBudgetUsd()).isEmpty();
         assertThat(config.cdn()).isFalse();
+        assertThat(config.wafRateLimit()).isEqualTo(LemStackConfig.DEFAULT_WAF_RATE_LIMIT).isEqualTo(2000);
+        assertThat(config.region()).isEmpty();
     }
 
     private LemStackConfig config(String prefix, String stage, String mailFrom) {
         return new LemStackConfig(repo, prefix, stage, mailFrom, null, Optional.empty(), Optional.empty(), List.of(),
-                30, 30, 20, 50, Optional.empty(), Optional.empty(), false);
+                30, 30, 20, 50, Optional.empty(), Optional.empty(), false,
+                LemStackConfig.DEFAULT_WAF_RATE_LIMIT, Optional.empty());
     }
 
     private void givenRepository() throws IOException {

@@ -79,7 +79,9 @@ class LemStackTemplateTest {
                 Map.entry(LemStackConfig.TRACKING_CONCURRENCY, "200"),
                 Map.entry(LemStackConfig.MONTHLY_BUDGET_USD, "100"),
                 Map.entry(LemStackConfig.ALARM_EMAIL, "ops@acme.example"),
-                Map.entry(LemStackConfig.CDN, "true"))).build());
+                Map.entry(LemStackConfig.CDN, "true"),
+                Map.entry(LemStackConfig.WAF_RATE_LIMIT, "500"),
+                Map.entry(LemStackConfig.REGION, "eu-central-1"))).build());
 
         LemStackConfig config = LemStackConfig.fromContext(app.getNode());
 
@@ -96,6 +98,8 @@ class LemStackTemplateTest {
         assertThat(config.monthlyBudgetUsd()).contains(100);
         assertThat(config.alarmEmail()).contains("ops@acme.example");
         assertThat(config.cdn()).isTrue();
+        assertThat(config.wafRateLimit()).isEqualTo(500);
+        assertThat(config.region()).contains("eu-central-1");
     }
 
     @Test

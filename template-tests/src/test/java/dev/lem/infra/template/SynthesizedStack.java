@@ -67,12 +67,8 @@ final class SynthesizedStack {
 
     private static SynthesizedStack synthesize() {
         try {
-            Path root = Files.createTempDirectory("lem-template-tests");
-            deleteOnExit(root);
-            Path assetRoot = root.resolve("repo");
-            for (FunctionName name : FunctionName.values()) {
-                writeDummyJar(assetRoot.resolve(name.jarPath()), name);
-            }
+            Path root = tempRoot();
+            Path assetRoot = dummyAssetRoot(root);
             App app = App.Builder.create().outdir(root.resolve("cdk.out").toString()).build();
             LemStack stack = LemApp.createStack(app, CONFIG.apply(assetRoot));
             Template template = Template.fromStack(stack);
@@ -83,7 +79,22 @@ final class SynthesizedStack {
         }
     }
 
-    /** A valid zip with one text entry: Lambda's asset packaging only needs a readable jar. */
+    /** A temporary folder, deleted when the JVM exits. */
+    static Path tempRoot() throws IOException {
+        Path root = Files.createTempDirectory("lem-template-tests");
+        deleteOnExit(root);
+        return root;
+    }
+
+    /** {@code root/repo} with a dummy jar per function where the stack looks for the real ones. */
+    static Path dummyAssetRoot(Path root) throws IOException {
+        Path assetRoot = root.resolve("repo");
+        for (FunctionName name : FunctionName.values()) {
+            writeDummyJar(assetRoot.resolve(name.jarPath()), name);
+        }
+        return assetRoot;
+    }
+
     /** Every policy statement anywhere in the template (identity, resource, key and trust policies). */
     List<Map<String, Object>> allStatements() {
         List<Map<String, Object>> statements = new java.util.ArrayList<>();
@@ -103,6 +114,7 @@ final class SynthesizedStack {
         }
     }
 
+    /** A valid zip with one text entry: Lambda's asset packaging only needs a readable jar. */
     private static void writeDummyJar(Path jar, FunctionName name) throws IOException {
         Files.createDirectories(jar.getParent());
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
