@@ -29,6 +29,12 @@ import dev.lem.local.outbox.EmailTemplates;
 import dev.lem.local.outbox.OutboxMailer;
 import dev.lem.local.outbox.OutboxPages;
 import dev.lem.local.pages.LandingPages;
+import dev.lem.capture.ConfirmationLinks;
+import dev.lem.capture.DoubleOptIn;
+import dev.lem.capture.FormTokens;
+import dev.lem.capture.SpamDefence;
+import dev.lem.store.DynamoDbSpamDefenceStore;
+import dev.lem.store.DynamoDbCaptureIdempotencyStore;
 import dev.lem.local.queue.DeadLetterQueues;
 import dev.lem.local.queue.SqsPoller;
 import dev.lem.local.schedule.LocalStepScheduler;
@@ -60,6 +66,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code lem up}: the whole LEM suite on one machine. The six real handlers run in this JVM behind a
@@ -196,9 +203,18 @@ public final class LemUp {
                     deadLetters, clock, LocalEngines.REGION, Duration.ofSeconds(1)));
             resources.add("scheduler", scheduler);
 
-            var formCapture = new FormCaptureHandler(new FormCaptureService(forms, leads,
-                    new IdentityHasher(keys.identityKey()), bus, activityQueue), clock);
-            var tracking = new TrackingHandler(new TrackingService(new LinkSigner(keys.trackingKey()), activityQueue), clock);
+            // form tokens live at most 2 h: a key per run is enough (after a restart, reloading the page gets a new token)
+            byte[] formTokenKey = new byte[32];
+            random.nextBytes(formTokenKey);
+            FormTokens formTokens = new FormTokens(formTokenKey, random);
+            IdentityHasher identity = new IdentityHasher(keys.identityKey());
+            var formCapture = new FormCaptureHandler(new FormCaptureService(forms, leads, identity, bus, activityQueue,
+                    new SpamDefence(formTokens, new DynamoDbSpamDefenceStore(dynamo, table), identity, Optional.empty()),
+                    new DynamoDbCaptureIdempotencyStore(dynamo, table),
+                    Optional.of(new DoubleOptIn(new ConfirmationLinks(formTokenKey, URI.create(baseUrl)), notifyQueue))),
+                    clock);
+            var tracking = new TrackingHandler(new TrackingService(new LinkSigner(keys.trackingKey()), activityQueue),
+                    java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
             var scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT));
             OutboxMailer outbox = new OutboxMailer(EmailTemplates.builtIn(), clock);
             var notifications = new NotificationsHandler(new NotificationService(leads,
@@ -214,8 +230,14 @@ public final class LemUp {
                             engines.queue(q).deadLetterUrl())).toList());
             Routes.Builder routes = Routes.builder()
                     .post("/f/{formId}", new LambdaEndpoint(FunctionName.FORM_CAPTURE, formCapture, clock))
-                    .get("/t/o.gif", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock));
-            new LandingPages(demo).addTo(routes);
+                    .get("/f/{formId}/token", new LambdaEndpoint(FunctionName.FORM_CAPTURE, formCapture, clock))
+                    .get("/f/{formId}/confirm", new LambdaEndpoint(FunctionName.FORM_CAPTURE, formCapture, clock))
+                    .get("/t/o.gif", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
+                    .get("/t/c", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
+                    .post("/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
+                    .add("OPTIONS", "/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
+                    .get("/t/lem.js", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock));
+            new LandingPages(demo, () -> formTokens.issue(demo.id(), clock.instant())).addTo(routes);
             new OutboxPages(outbox).addTo(routes);
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,
                     LocalEngines.REGION).addTo(routes);

@@ -12,6 +12,7 @@ import dev.lem.lead.LeadId;
 import dev.lem.local.queue.SqsPoller;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.QueueProvisioner;
+import dev.lem.store.DynamoDbFormStore;
 import dev.lem.store.DynamoDbLeadStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,8 +76,13 @@ class LemUpIT {
     @Test
     void demoForm_whenPostedAsHtmlForm_redirectsToThanksAndMailsWelcomeThatScoresAndDrips() throws Exception {
         String email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        // the form's minimum fill time is data: this robot fills the form instantly, so it lowers it instead of sleeping
+        DynamoDbFormStore forms = new DynamoDbFormStore(lem.dynamoDb(), lem.tableName());
+        forms.save(forms.find("demo").orElseThrow().withSpamDefence(true, 10, 0));
+        String token = Json.tree(send(HttpRequest.newBuilder(uri("/f/demo/token")).GET().build()).body()).get("token").asText();
         HttpResponse<String> posted = send(post("/f/demo", "application/x-www-form-urlencoded",
-                "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&name=Ada&company=Analytical&consent_email=on"));
+                "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&name=Ada&company=Analytical&consent_email=on"
+                        + "&lem_hp=&lem_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
 
         assertThat(posted.statusCode()).isEqualTo(303);
         assertThat(posted.headers().firstValue("Location")).contains(lem.baseUrl() + "/thanks");
@@ -86,7 +92,8 @@ class LemUpIT {
         String pixelUrl = welcome.at("/data/openPixelUrl").asText();
         assertThat(pixelUrl).startsWith(lem.baseUrl() + "/t/o.gif?");
 
-        HttpResponse<byte[]> pixel = http.send(HttpRequest.newBuilder(URI.create(pixelUrl)).GET().build(),
+        HttpResponse<byte[]> pixel = http.send(HttpRequest.newBuilder(URI.create(pixelUrl))
+                        .header("User-Agent", "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pixel.statusCode()).isEqualTo(200);
         assertThat(pixel.headers().firstValue("Content-Type")).contains("image/gif");
@@ -118,6 +125,23 @@ class LemUpIT {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(Json.tree(response.body()).at("/fields/email").asText()).contains("not a valid email");
+    }
+
+    @Test
+    void formEndpoint_whenTokenFetchedFromTheSite_answersASignedTokenWithCorsForThatOrigin() throws Exception {
+        HttpResponse<String> token = send(HttpRequest.newBuilder(uri("/f/demo/token")).header("Origin", lem.baseUrl()).GET().build());
+
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(token.headers().firstValue("Access-Control-Allow-Origin")).contains(lem.baseUrl());
+        assertThat(Json.tree(token.body()).get("token").asText()).startsWith("v1.");
+    }
+
+    @Test
+    void formEndpoint_whenPostedWithoutAToken_answers400AndStoresNothing() throws Exception {
+        HttpResponse<String> response = send(post("/f/demo", "application/json", "{\"email\":\"tokenless@example.com\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("form token missing");
     }
 
     @Test
@@ -177,7 +201,7 @@ class LemUpIT {
         HttpResponse<String> landing = send(HttpRequest.newBuilder(uri("/")).GET().build());
         assertThat(landing.statusCode()).isEqualTo(200);
         assertThat(landing.body()).contains("action=\"/f/demo\"", "name=\"email\"", "name=\"consent_email\"",
-                "href=\"/outbox\"");
+                "href=\"/outbox\"", "name=\"lem_hp\"", "name=\"lem_token\" value=\"v1.");
         assertThat(landing.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("default-src 'none'"));
 
@@ -188,12 +212,39 @@ class LemUpIT {
     }
 
     @Test
-    void pixel_whenSignatureForged_answers400() throws Exception {
+    void pixel_whenSignatureForged_stillAnswers200WithTheGif() throws Exception {
         String leadId = UUID.randomUUID().toString();
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/t/o.gif?l=" + leadId + "&m=welcome.1." + leadId
                 + "&s=AAAAAAAAAAAAAAAAAAAAAA")).GET().build());
 
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/gif");
+    }
+
+    @Test
+    void click_whenUnsigned_answers400AndNeverRedirects() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/t/c?u=https%3A%2F%2Fevil.example.net%2F&l="
+                + leadId + "&m=welcome.1." + leadId + "&s=AAAAAAAAAAAAAAAAAAAAAA")).GET().build());
+
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void lemJs_whenFetched_isServedAsJavaScriptAndBeaconsFromTheDemoOriginAreAccepted() throws Exception {
+        HttpResponse<String> script = send(HttpRequest.newBuilder(uri("/t/lem.js")).GET().build());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).contains("application/javascript; charset=utf-8");
+        assertThat(script.headers().firstValue("ETag")).isPresent();
+
+        HttpResponse<String> beacon = send(HttpRequest.newBuilder(uri("/t/e")).header("Origin", lem.baseUrl())
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"page.view\",\"url\":\"" + lem.baseUrl() + "/\"}"))
+                .build());
+        assertThat(beacon.statusCode()).isEqualTo(204);
+        assertThat(beacon.headers().firstValue("Access-Control-Allow-Origin")).contains(lem.baseUrl());
+        assertThat(beacon.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("lem_vid="));
     }
 
     @Test

@@ -10,14 +10,17 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Deployed functions get their keys as Secrets Manager ARNs, never as values in the template. At cold
- * start this fills {@code LEM_IDENTITY_KEY} / {@code LEM_TRACKING_KEY} from those secrets, so config
+ * start this fills {@code LEM_IDENTITY_KEY}, {@code LEM_TRACKING_KEY},
+ * {@code LEM_FORM_TOKEN_KEY} and {@code LEM_CAPTCHA_SECRET} from those secrets, so config
  * records read keys one way everywhere ({@code lem up} and tests set the values directly).
  */
 public final class SecretEnvironment {
 
     private static final Map<String, String> KEY_TO_SECRET = Map.of(
             EnvNames.IDENTITY_KEY, EnvNames.IDENTITY_KEY_SECRET_ARN,
-            EnvNames.TRACKING_KEY, EnvNames.TRACKING_KEY_SECRET_ARN);
+            EnvNames.TRACKING_KEY, EnvNames.TRACKING_KEY_SECRET_ARN,
+            EnvNames.FORM_TOKEN_KEY, EnvNames.FORM_TOKEN_KEY_SECRET_ARN,
+            EnvNames.CAPTCHA_SECRET, EnvNames.CAPTCHA_SECRET_ARN);
 
     private SecretEnvironment() {}
 

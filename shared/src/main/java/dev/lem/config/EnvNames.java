@@ -10,10 +10,20 @@ public final class EnvNames {
     public static final String NOTIFY_QUEUE_URL = "LEM_NOTIFY_QUEUE_URL";
     public static final String IDENTITY_KEY = "LEM_IDENTITY_KEY";
     public static final String TRACKING_KEY = "LEM_TRACKING_KEY";
+    /** Comma list of web origins whose pages may send lem.js beacons to tracking (CORS). */
+    public static final String TRACKING_ALLOWED_ORIGINS = "LEM_TRACKING_ALLOWED_ORIGINS";
     /** Where a deployed function reads {@link #IDENTITY_KEY} from, when the key itself is not set. */
     public static final String IDENTITY_KEY_SECRET_ARN = "LEM_IDENTITY_KEY_SECRET_ARN";
     /** Where a deployed function reads {@link #TRACKING_KEY} from, when the key itself is not set. */
     public static final String TRACKING_KEY_SECRET_ARN = "LEM_TRACKING_KEY_SECRET_ARN";
+    /** base64 key (≥ 32 bytes) signing form tokens ({@code GET /f/{formId}/token}). */
+    public static final String FORM_TOKEN_KEY = "LEM_FORM_TOKEN_KEY";
+    /** Where a deployed function reads {@link #FORM_TOKEN_KEY} from, when the key itself is not set. */
+    public static final String FORM_TOKEN_KEY_SECRET_ARN = "LEM_FORM_TOKEN_KEY_SECRET_ARN";
+    /** Turnstile secret; when set, form-capture verifies {@code cf-turnstile-response} server-side. */
+    public static final String CAPTCHA_SECRET = "LEM_CAPTCHA_SECRET";
+    /** Where a deployed function reads {@link #CAPTCHA_SECRET} from, when it is not set itself. */
+    public static final String CAPTCHA_SECRET_ARN = "LEM_CAPTCHA_SECRET_ARN";
     public static final String LOG_LEVEL = "LEM_LOG_LEVEL";
     public static final String MAIL_FROM = "LEM_MAIL_FROM";
     public static final String SES_CONFIGURATION_SET = "LEM_SES_CONFIGURATION_SET";

@@ -49,11 +49,50 @@ public record EmailAddress(String value) {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (local.length() > MAX_LOCAL_LENGTH || !LOCAL.matcher(local).matches() || !validDomain(domain)) {
+        if (local.length() > MAX_LOCAL_LENGTH || !LOCAL.matcher(local).matches() || !validDomain(domain)
+                || confusable(local, domain)) {
             return Optional.empty();
         }
         String normalised = local + "@" + domain;
         return normalised.length() > MAX_LENGTH ? Optional.empty() : Optional.of(normalised);
+    }
+
+    /**
+     * Spoofing defence (a subset of Unicode TS #39's "highly restrictive" profile): a local part with compatibility
+     * characters (fullwidth letters, ligatures: NFKC would change it), or a local part or domain label mixing
+     * scripts (Latin with Cyrillic or Greek, e.g. {@code pаypal} with a Cyrillic а), is refused. Latin with the
+     * CJK scripts of one language is allowed; a label written wholly in one script is allowed.
+     */
+    private static boolean confusable(String local, String asciiDomain) {
+        if (!Normalizer.normalize(local, Normalizer.Form.NFKC).equals(local) || mixedScripts(local)) {
+            return true;
+        }
+        String unicodeDomain;
+        try {
+            unicodeDomain = IDN.toUnicode(asciiDomain, IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        for (String label : unicodeDomain.split("\\.", -1)) {
+            if (mixedScripts(label)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.List<java.util.Set<Character.UnicodeScript>> ALLOWED_SCRIPT_MIXES = java.util.List.of(
+            java.util.Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+                    Character.UnicodeScript.KATAKANA),
+            java.util.Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL),
+            java.util.Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO));
+
+    private static boolean mixedScripts(String text) {
+        java.util.Set<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+        text.codePoints().mapToObj(Character.UnicodeScript::of)
+                .filter(s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED)
+                .forEach(scripts::add);
+        return scripts.size() > 1 && ALLOWED_SCRIPT_MIXES.stream().noneMatch(allowed -> allowed.containsAll(scripts));
     }
 
     private static boolean validDomain(String domain) {

@@ -27,6 +27,19 @@ public final class IdentityHasher {
         return HexFormat.of().formatHex(mac().doFinal(email.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Lower-case hex HMAC of a client IP address (prefixed so it can never equal an email's hash): rate limits and
+     * consent records keep this, never the raw address.
+     */
+    public String hashIp(String ip) {
+        return HexFormat.of().formatHex(mac().doFinal(("ip:" + ip).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Lower-case hex HMAC of a canonical submission payload (idempotency of repeated posts); never an email's hash. */
+    public String hashPayload(String canonical) {
+        return HexFormat.of().formatHex(mac().doFinal(("payload:" + canonical).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private Mac mac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

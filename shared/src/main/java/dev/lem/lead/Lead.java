@@ -1,6 +1,7 @@
 package dev.lem.lead;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,18 +13,34 @@ import java.util.Optional;
  * @param profile   other captured fields (name, company, …), already validated by the form
  * @param consents  per channel ({@code email}, {@code sms}), the latest decision
  * @param version   incremented on every write; writes are conditional on the version read
+ * @param attribution    first and last marketing touch
+ * @param profileHistory per profile field, the values it had before (oldest first, at most
+ *                       {@link #MAX_HISTORY_PER_FIELD})
  */
 public record Lead(LeadId id, String emailHash, EmailAddress email, Map<String, String> profile,
                    LeadState state, Instant stateEnteredAt, int score, Map<String, Consent> consents,
-                   Instant createdAt, Instant updatedAt, long version) {
+                   Instant createdAt, Instant updatedAt, long version, Attribution attribution,
+                   Map<String, List<FieldChange>> profileHistory) {
 
     public static final String EMAIL_CHANNEL = "email";
+    public static final int MAX_HISTORY_PER_FIELD = 10;
 
     public Lead {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");
         profile = Map.copyOf(profile);
         consents = Map.copyOf(consents);
+        attribution = attribution == null ? Attribution.NONE : attribution;
+        profileHistory = profileHistory == null ? Map.of() : profileHistory.entrySet().stream().collect(
+                java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+    }
+
+    /** A lead without attribution or profile history. */
+    public Lead(LeadId id, String emailHash, EmailAddress email, Map<String, String> profile,
+                LeadState state, Instant stateEnteredAt, int score, Map<String, Consent> consents,
+                Instant createdAt, Instant updatedAt, long version) {
+        this(id, emailHash, email, profile, state, stateEnteredAt, score, consents, createdAt, updatedAt, version,
+                Attribution.NONE, Map.of());
     }
 
     public Optional<Consent> consent(String channel) {
@@ -35,11 +52,13 @@ public record Lead(LeadId id, String emailHash, EmailAddress email, Map<String, 
     }
 
     public Lead withScore(int newScore, Instant at) {
-        return new Lead(id, emailHash, email, profile, state, stateEnteredAt, newScore, consents, createdAt, at, version);
+        return new Lead(id, emailHash, email, profile, state, stateEnteredAt, newScore, consents, createdAt, at, version,
+                attribution, profileHistory);
     }
 
     public Lead withVersion(long newVersion) {
-        return new Lead(id, emailHash, email, profile, state, stateEnteredAt, score, consents, createdAt, updatedAt, newVersion);
+        return new Lead(id, emailHash, email, profile, state, stateEnteredAt, score, consents, createdAt, updatedAt, newVersion,
+                attribution, profileHistory);
     }
 
     @Override

@@ -2,15 +2,23 @@ package dev.lem.links;
 
 import dev.lem.lead.LeadId;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * Absolute, signed tracking URLs for emails. The open pixel is
- * {@code {base}/t/o.gif?l={leadId}&m={messageId}&s={signature}}; tracking verifies with the same kind.
+ * Absolute, signed tracking URLs for emails; tracking verifies each with the same kind and parts.
+ * <ul>
+ *   <li>open pixel: {@code {base}/t/o.gif?l={leadId}&m={messageId}&s={sign(OPEN, leadId, messageId)}}</li>
+ *   <li>click: {@code {base}/t/c?u={target, url-encoded}&l={leadId}&m={messageId}&s={sign(CLICK, target, leadId, messageId)}}</li>
+ * </ul>
  */
 public final class TrackingLinks {
 
     /** The kind signed into open pixels. */
     public static final String OPEN = "open";
+    /** The kind signed into click redirects. */
+    public static final String CLICK = "click";
 
     private final LinkSigner signer;
     private final String baseUrl;
@@ -24,5 +32,45 @@ public final class TrackingLinks {
     /** Message ids are restricted to URL-safe characters, so no encoding is needed. */
     public String openPixelUrl(LeadId leadId, String messageId) {
         return baseUrl + "/t/o.gif?l=" + leadId.value() + "&m=" + messageId + "&s=" + signer.sign(OPEN, leadId.value(), messageId);
+    }
+
+    /**
+     * A click link that redirects to {@code target} once tracking has verified it.
+     *
+     * @throws IllegalArgumentException when the target is not an absolute http(s) URL: tracking would refuse it
+     */
+    public String clickUrl(LeadId leadId, String messageId, String target) {
+        if (!isRedirectable(target)) {
+            throw new IllegalArgumentException("click target must be an absolute http or https URL");
+        }
+        return baseUrl + "/t/c?u=" + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&l=" + leadId.value()
+                + "&m=" + messageId + "&s=" + signer.sign(CLICK, target, leadId.value(), messageId);
+    }
+
+    /** Longest click target accepted (browsers and API Gateway cope with longer, our links do not need it). */
+    public static final int MAX_TARGET_LENGTH = 2048;
+
+    /**
+     * Whether tracking may redirect to {@code target}: an absolute http(s) URL with a host, no user info,
+     * no whitespace or control characters, at most {@link #MAX_TARGET_LENGTH} characters.
+     */
+    public static boolean isRedirectable(String target) {
+        if (target == null || target.isEmpty() || target.length() > MAX_TARGET_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c <= 0x20 || c == 0x7f || c == '\\') {
+                return false;
+            }
+        }
+        try {
+            URI uri = new URI(target);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty()
+                    && uri.getRawUserInfo() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.lem.store;
 
+import dev.lem.json.Json;
 import dev.lem.lead.Activity;
+import dev.lem.lead.Attribution;
+import dev.lem.lead.FieldChange;
 import dev.lem.lead.Consent;
 import dev.lem.lead.EmailAddress;
 import dev.lem.lead.Lead;
@@ -182,10 +185,13 @@ public final class DynamoDbLeadStore implements LeadStore {
         item.put("stateEnteredAt", Items.s(lead.stateEnteredAt().toString()));
         item.put("score", Items.n(lead.score()));
         item.put("consents", AttributeValue.fromM(lead.consents().entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, e -> AttributeValue.fromM(Map.of(
-                        "granted", AttributeValue.fromBool(e.getValue().granted()),
-                        "textVersion", Items.s(e.getValue().textVersion()),
-                        "recordedAt", Items.s(e.getValue().recordedAt().toString())))))));
+                Map.Entry::getKey, e -> consentItem(e.getValue())))));
+        if (lead.attribution().firstTouch() != null || lead.attribution().lastTouch() != null) {
+            item.put("attribution", Items.s(Json.write(lead.attribution())));
+        }
+        if (!lead.profileHistory().isEmpty()) {
+            item.put("profileHistory", Items.s(Json.write(lead.profileHistory())));
+        }
         item.put("createdAt", Items.s(lead.createdAt().toString()));
         item.put("updatedAt", Items.s(lead.updatedAt().toString()));
         item.put("version", Items.n(lead.version()));
@@ -199,7 +205,9 @@ public final class DynamoDbLeadStore implements LeadStore {
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
                     Map<String, AttributeValue> c = e.getValue().m();
                     return new Consent(c.get("granted").bool(), c.get("textVersion").s(),
-                            Instant.parse(c.get("recordedAt").s()));
+                            Instant.parse(c.get("recordedAt").s()), Items.optionalS(c, "formId").orElse(null),
+                            Items.optionalS(c, "ipHash").orElse(null),
+                            Items.optionalS(c, "confirmedAt").map(Instant::parse).orElse(null));
                 }));
         return new Lead(new LeadId(item.get("id").s()),
                 Items.optionalS(item, "emailHash").orElse(null),
@@ -211,6 +219,29 @@ public final class DynamoDbLeadStore implements LeadStore {
                 consents,
                 Instant.parse(item.get("createdAt").s()),
                 Instant.parse(item.get("updatedAt").s()),
-                Long.parseLong(item.get("version").n()));
+                Long.parseLong(item.get("version").n()),
+                Items.optionalS(item, "attribution").map(j -> Json.read(j, Attribution.class)).orElse(Attribution.NONE),
+                Items.optionalS(item, "profileHistory").map(j -> Json.mapper().convertValue(Json.tree(j), PROFILE_HISTORY))
+                        .orElse(Map.of()));
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, List<FieldChange>>> PROFILE_HISTORY =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    private static AttributeValue consentItem(Consent consent) {
+        Map<String, AttributeValue> c = new HashMap<>(Map.of(
+                "granted", AttributeValue.fromBool(consent.granted()),
+                "textVersion", Items.s(consent.textVersion()),
+                "recordedAt", Items.s(consent.recordedAt().toString())));
+        if (consent.formId() != null) {
+            c.put("formId", Items.s(consent.formId()));
+        }
+        if (consent.ipHash() != null) {
+            c.put("ipHash", Items.s(consent.ipHash()));
+        }
+        if (consent.confirmedAt() != null) {
+            c.put("confirmedAt", Items.s(consent.confirmedAt().toString()));
+        }
+        return AttributeValue.fromM(c);
     }
 }

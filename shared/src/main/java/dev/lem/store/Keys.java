@@ -8,6 +8,8 @@ public final class Keys {
     public static final String IDENTITY_SK = "IDENTITY";
     public static final String FORM_SK = "DEF";
     public static final String IDEMPOTENCY_SK = "IDEM";
+    public static final String TOKEN_SK = "TOKEN";
+    public static final String RATE_SK = "RATE";
 
     private Keys() {}
 
@@ -34,6 +36,21 @@ public final class Keys {
 
     public static String idempotency(String key) {
         return "IDEM#" + key;
+    }
+
+    /** Form capture's idempotency record: {@code IDEM#form-capture#<form id>#k:<header key>} or {@code ...#p:<payload hash>}. */
+    public static String captureIdempotency(String scopedKey) {
+        return idempotency("form-capture#" + scopedKey);
+    }
+
+    /** A used form token's nonce (replay protection), expiring with the token. */
+    public static String formToken(String nonce) {
+        return "TOKEN#" + nonce;
+    }
+
+    /** A per-IP submission counter of one form for one minute ({@code epochMinute} = epoch seconds / 60). */
+    public static String rate(String formId, String ipHash, long epochMinute) {
+        return "RATE#" + formId + "#" + ipHash + "#" + epochMinute;
     }
 
     public static String stateIndex(dev.lem.lead.LeadState state) {

@@ -175,6 +175,25 @@ class EmailAddressTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "p\u0430ypal@example.com",        // Cyrillic а in a Latin local part
+            "admin@ex\u0430mple.com",          // Cyrillic а in a Latin domain label
+            "admin@xn--exmple-4nf.com",        // the same label, already in punycode
+            "\u03bfmega@example.com",          // Greek ο next to Latin letters
+            "\uff41\uff44\uff4d\uff49\uff4e@example.com", // fullwidth letters
+            "\ufb01nance@example.com"})        // the ﬁ ligature
+    void parse_whenConfusable_rejects(String raw) {
+        assertThat(EmailAddress.parse(raw)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0438\u0432\u0430\u043d@\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444",
+            "\u5c71\u7530\u305f\u308d\u3046@example.jp", "j\u00f6rg@b\u00fccher.example"})
+    void parse_whenOneScriptOrOneLanguagesScripts_accepts(String raw) {
+        assertThat(EmailAddress.parse(raw)).isPresent();
+    }
+
     @Test
     void constructor_whenNormalised_accepts() {
         assertThat(new EmailAddress("j\u00f6rg@xn--bcher-kva.example").value()).isEqualTo("j\u00f6rg@xn--bcher-kva.example");

@@ -6,10 +6,27 @@ import java.util.Optional;
 /**
  * One HTTP form post as the service sees it (no API Gateway types).
  *
- * @param submissionId unique per request (API Gateway's request id); the activity id of the submission
- * @param contentType  the request's Content-Type header, parameters included
- * @param body         the raw body, already base64-decoded
- * @param origin       the Origin header, for CORS on fetch posts
+ * @param submissionId   unique per request (API Gateway's request id); the activity id of the submission
+ * @param contentType    the request's Content-Type header, parameters included
+ * @param body           the raw body, already base64-decoded
+ * @param origin         the Origin header, for CORS on fetch posts
+ * @param sourceIp       the client's IP (rate limit, hashed before use; never stored raw)
+ * @param token          the {@code X-Lem-Token} header (the {@code lem_token} field wins when both are sent)
+ * @param referer        the Referer header: where an HTML form with errors is sent back to
+ * @param idempotencyKey the {@code Idempotency-Key} header
  */
 public record FormSubmission(String submissionId, String formId, Optional<String> contentType, String body,
-                             Optional<String> origin, Instant receivedAt) {}
+                             Optional<String> origin, Instant receivedAt, Optional<String> sourceIp,
+                             Optional<String> token, Optional<String> referer, Optional<String> idempotencyKey) {
+
+    public FormSubmission(String submissionId, String formId, Optional<String> contentType, String body,
+                          Optional<String> origin, Instant receivedAt) {
+        this(submissionId, formId, contentType, body, origin, receivedAt, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    public FormSubmission withToken(String headerToken) {
+        return new FormSubmission(submissionId, formId, contentType, body, origin, receivedAt, sourceIp,
+                Optional.of(headerToken), referer, idempotencyKey);
+    }
+}

@@ -24,7 +24,8 @@ public final class SubmissionParser {
     public static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int MAX_FIELDS = 100;
     private static final ObjectReader STRICT_JSON = Json.mapper().reader()
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '(.*)'$", Pattern.DOTALL);
 
     private SubmissionParser() {}

@@ -16,6 +16,8 @@ class FormCaptureConfigTest {
 
     private static final byte[] KEY = "identity-key-for-tests-only-32-bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    private static final byte[] TOKEN_KEY = "form-token-key-for-tests-only-32-bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("LEM_REGION", "eu-central-1");
@@ -23,6 +25,7 @@ class FormCaptureConfigTest {
         env.put("LEM_EVENT_BUS_NAME", "lem-bus");
         env.put("LEM_ACTIVITY_QUEUE_URL", "https://sqs.eu-central-1.amazonaws.com/123456789012/lem-activity");
         env.put("LEM_IDENTITY_KEY", Base64.getEncoder().encodeToString(KEY));
+        env.put("LEM_FORM_TOKEN_KEY", Base64.getEncoder().encodeToString(TOKEN_KEY));
         return env;
     }
 
@@ -75,5 +78,37 @@ class FormCaptureConfigTest {
 
         assertThatThrownBy(() -> FormCaptureConfig.fromEnv(env))
                 .isInstanceOf(ConfigException.class).hasMessage("LEM_IDENTITY_KEY must be base64");
+    }
+
+    @Test
+    void fromEnv_whenFormTokenKeySetAndCaptchaNot_readsTheKeyAndLeavesCaptchaOff() {
+        FormCaptureConfig config = FormCaptureConfig.fromEnv(env());
+
+        assertThat(config.formTokenKey()).isEqualTo(TOKEN_KEY);
+        assertThat(config.captchaSecret()).isEmpty();
+    }
+
+    @Test
+    void fromEnv_whenCaptchaSecretSet_turnsCaptchaOn() {
+        Map<String, String> env = env();
+        env.put("LEM_CAPTCHA_SECRET", "0x4AAAAAAA-secret");
+
+        assertThat(FormCaptureConfig.fromEnv(env).captchaSecret()).contains("0x4AAAAAAA-secret");
+    }
+
+    @Test
+    void fromEnv_whenFormTokenKeyMissing_failsNamingIt() {
+        Map<String, String> env = env();
+        env.remove("LEM_FORM_TOKEN_KEY");
+
+        assertThatThrownBy(() -> FormCaptureConfig.fromEnv(env)).hasMessageContaining("LEM_FORM_TOKEN_KEY");
+    }
+
+    @Test
+    void toString_whenPrinted_neverShowsKeysOrSecret() {
+        Map<String, String> env = env();
+        env.put("LEM_CAPTCHA_SECRET", "0x4AAAAAAA-secret");
+
+        assertThat(FormCaptureConfig.fromEnv(env).toString()).doesNotContain("0x4AAAAAAA-secret", "[B@");
     }
 }

@@ -17,8 +17,10 @@ import dev.lem.lead.Lead;
 import dev.lem.lead.LeadConflictException;
 import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadState;
+import dev.lem.testing.fakes.InMemoryCaptureIdempotencyStore;
 import dev.lem.testing.fakes.InMemoryFormStore;
 import dev.lem.testing.fakes.InMemoryLeadStore;
+import dev.lem.testing.fakes.InMemorySpamDefenceStore;
 import dev.lem.testing.fakes.RecordingEventBus;
 import dev.lem.testing.fakes.RecordingQueue;
 import java.time.Duration;
@@ -41,6 +43,7 @@ class FormCaptureServiceTest {
     private static final Instant LATER = NOW.plus(Duration.ofDays(3));
     private static final IdentityHasher HASHER = new IdentityHasher(filled(32, (byte) 7));
     private static final String FORM_POST = "application/x-www-form-urlencoded";
+    static final FormTokens TOKENS = new FormTokens(filled(32, (byte) 9), new java.security.SecureRandom());
     private static final FormDefinition DEMO = FormDefinition.demo("https://www.example.com/thanks",
             List.of("https://www.example.com"));
 
@@ -48,7 +51,10 @@ class FormCaptureServiceTest {
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
     private final RecordingEventBus bus = new RecordingEventBus();
     private final RecordingQueue activities = new RecordingQueue();
-    private final FormCaptureService service = new FormCaptureService(forms, leads, HASHER, bus, activities);
+    private final InMemoryCaptureIdempotencyStore idempotencyStore = new InMemoryCaptureIdempotencyStore();
+    private final InMemorySpamDefenceStore spamStore = new InMemorySpamDefenceStore();
+    private final FormCaptureService service = new FormCaptureService(forms, leads, HASHER, bus, activities,
+            new SpamDefence(TOKENS, spamStore, HASHER, Optional.empty()), idempotencyStore);
 
     @BeforeEach
     void seedForm() {
@@ -70,7 +76,7 @@ class FormCaptureServiceTest {
             assertThat(lead.state()).isEqualTo(LeadState.LEAD);
             assertThat(lead.stateEnteredAt()).isEqualTo(NOW);
             assertThat(lead.profile()).containsExactlyInAnyOrderEntriesOf(Map.of("name", "Ada", "company", "Analytical"));
-            assertThat(lead.consents()).containsExactly(Map.entry("email", new Consent(true, "consent-email-2026-11", NOW)));
+            assertThat(lead.consents()).containsExactly(Map.entry("email", new Consent(true, "consent-email-2026-11", NOW, "demo", null, null)));
             assertThat(lead.score()).isZero();
             assertThat(lead.createdAt()).isEqualTo(NOW);
             assertThat(lead.version()).isEqualTo(1);
@@ -82,7 +88,7 @@ class FormCaptureServiceTest {
         service.submit(post("req-1", NOW, "email=ada%40example.com"));
 
         assertThat(leads.all().getFirst().consents())
-                .containsExactly(Map.entry("email", new Consent(false, "consent-email-2026-11", NOW)));
+                .containsExactly(Map.entry("email", new Consent(false, "consent-email-2026-11", NOW, "demo", null, null)));
     }
 
     @Test
@@ -109,7 +115,7 @@ class FormCaptureServiceTest {
         service.submit(post("req-2", LATER, "email=ada%40example.com"));
 
         Lead lead = leads.all().getFirst();
-        assertThat(lead.consents()).containsExactly(Map.entry("email", new Consent(true, "consent-email-2026-11", NOW)));
+        assertThat(lead.consents()).containsExactly(Map.entry("email", new Consent(true, "consent-email-2026-11", NOW, "demo", null, null)));
         assertThat(((LeadCaptured) bus.published().getLast()).emailConsent()).isTrue();
     }
 
@@ -122,7 +128,7 @@ class FormCaptureServiceTest {
         service.submit(post("req-2", LATER, "email=ada%40example.com&consent_email=on"));
 
         assertThat(leads.all().getFirst().consents())
-                .containsExactly(Map.entry("email", new Consent(true, "consent-email-2027-01", LATER)));
+                .containsExactly(Map.entry("email", new Consent(true, "consent-email-2027-01", LATER, "demo", null, null)));
     }
 
     @Test
@@ -317,11 +323,13 @@ class FormCaptureServiceTest {
     }
 
     private static FormSubmission post(String submissionId, Instant at, String body) {
-        return new FormSubmission(submissionId, "demo", Optional.of(FORM_POST), body, Optional.empty(), at);
+        return new FormSubmission(submissionId, "demo", Optional.of(FORM_POST), body, Optional.empty(), at)
+                .withToken(TOKENS.issue("demo", at.minusSeconds(10)));
     }
 
     private static FormSubmission submission(String formId, String contentType, String body) {
-        return new FormSubmission("req-1", formId, Optional.of(contentType), body, Optional.empty(), NOW);
+        return new FormSubmission("req-1", formId, Optional.of(contentType), body, Optional.empty(), NOW)
+                .withToken(TOKENS.issue(formId, NOW.minusSeconds(10)));
     }
 
     private static Lead existingLead(String email, LeadState state, int score) {

@@ -36,6 +36,12 @@ public final class NotificationService {
     private final SendGate gate;
     private final Mailer mailer;
     private final EventBus bus;
+    /**
+     * Every message data entry named {@code …Url} whose value is an absolute http(s) URL also reaches the
+     * template as {@code …UrlTracked}: a signed click link ({@code /t/c}) that records the click and redirects.
+     */
+    static final String TRACKED_SUFFIX = "Tracked";
+
     private final TrackingLinks links;
     private final Clock clock;
 
@@ -114,6 +120,11 @@ public final class NotificationService {
         data.put("name", lead.profile().getOrDefault("name", ""));
         data.put("company", lead.profile().getOrDefault("company", ""));
         data.put("openPixelUrl", links.openPixelUrl(lead.id(), message.messageId()));
+        message.data().forEach((key, value) -> {
+            if (key.endsWith("Url") && TrackingLinks.isRedirectable(value)) {
+                data.put(key + TRACKED_SUFFIX, links.clickUrl(lead.id(), message.messageId(), value));
+            }
+        });
         return data;
     }
 }

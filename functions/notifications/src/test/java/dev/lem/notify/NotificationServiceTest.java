@@ -95,6 +95,24 @@ class NotificationServiceTest {
     }
 
     @Test
+    void send_whenMessageDataHasAnHttpUrl_givesTheTemplateASignedClickLinkBesideIt() {
+        leads.put(lead("ada@example.com", Map.of("name", "Ada"), Map.of()));
+        String target = "https://www.example.com/tour?step=1";
+
+        service.send(new NotifyMessage(WELCOME_ID, LEAD, Channel.EMAIL, MessageCategory.TRANSACTIONAL, "welcome", "welcome",
+                Map.of("tourUrl", target, "logoUrl", "javascript:alert(1)", "homepage", "https://www.example.com/")));
+
+        Map<String, String> data = mailer.calls().getFirst().data();
+        assertThat(data).containsEntry("tourUrl", target).doesNotContainKey("logoUrlTracked").doesNotContainKey("homepageTracked");
+        URI click = URI.create(data.get("tourUrlTracked"));
+        assertThat(click.getScheme() + "://" + click.getHost() + click.getPath()).isEqualTo("https://t.lem.example/t/c");
+        Map<String, String> query = query(click);
+        assertThat(query).containsEntry("u", target).containsEntry("l", LEAD.value()).containsEntry("m", WELCOME_ID);
+        assertThat(new LinkSigner(TRACKING_KEY).verify(query.get("s"), TrackingLinks.CLICK, target, LEAD.value(), WELCOME_ID))
+                .isTrue();
+    }
+
+    @Test
     void send_whenProfileLacksNameAndCompany_passesThemEmptyNotMissing() {
         leads.put(lead("ada@example.com", Map.of(), Map.of()));
 

@@ -1,5 +1,6 @@
 package dev.lem.scoring;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.bus.EventBus;
 import dev.lem.events.LeadScored;
 import dev.lem.json.Json;
@@ -8,7 +9,10 @@ import dev.lem.lead.Lead;
 import dev.lem.lead.LeadNotFoundException;
 import dev.lem.lead.LeadStore;
 import dev.lem.lead.ScoreChange;
+import dev.lem.lead.VisitorActivity;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one activity to its lead's score, atomically with recording the activity, and publishes
@@ -16,6 +20,8 @@ import java.util.Optional;
  * id, so an event lost after the write is not lost for good.
  */
 public final class ScoringService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringService.class);
 
     private final LeadStore leads;
     private final EventBus bus;
@@ -27,9 +33,17 @@ public final class ScoringService {
         this.rules = rules;
     }
 
-    /** Handles one activity-queue message body. */
+    /**
+     * Handles one activity-queue message body. An anonymous visitor's activity ({@link VisitorActivity}:
+     * no lead to score) is skipped and succeeds; form capture re-attributes it when the visitor becomes a lead.
+     */
     public void handle(String messageBody) {
-        apply(Json.read(messageBody, Activity.class));
+        JsonNode body = Json.tree(messageBody);
+        if (body.isObject() && VisitorActivity.KIND.equals(body.path("kind").asText(null))) {
+            LOG.info("activity skipped reason=anonymous-visitor");
+            return;
+        }
+        apply(Json.convert(body, Activity.class));
     }
 
     public void apply(Activity activity) {

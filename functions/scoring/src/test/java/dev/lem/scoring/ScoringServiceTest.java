@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lem.bus.EventPublishException;
 import dev.lem.events.LeadScored;
+import dev.lem.json.Json;
 import dev.lem.json.MalformedJsonException;
 import dev.lem.lead.Activity;
 import dev.lem.lead.Lead;
@@ -139,6 +140,23 @@ class ScoringServiceTest {
         assertThatThrownBy(() -> service.handle(body)).isInstanceOf(MalformedJsonException.class);
         assertThat(leads.get(LEAD).score()).isEqualTo(30);
         assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void handle_whenBodyIsAnAnonymousVisitorActivity_skipsItWithoutScoringOrPublishing() {
+        String body = Json.write(dev.lem.lead.VisitorActivity.of("v-1", "AAECAwQFBgcICQoLDA0ODw", "page.view", NOW,
+                Map.of("page", "www.example.com/")));
+
+        service.handle(body);
+
+        assertThat(leads.get(LEAD).score()).isEqualTo(30);
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email.open.automated", "email.click.automated"})
+    void pointsFor_whenActivityWasAutomated_isZeroInTheDefaultRules(String type) {
+        assertThat(ScoringRules.DEFAULT.pointsFor(type)).isZero();
     }
 
     private static Activity activity(String id, String type) {

@@ -58,4 +58,29 @@ class TrackingConfigTest {
                 .hasMessage("LEM_TRACKING_KEY must decode to at least 32 bytes, got 16")
                 .hasMessageNotContaining(shortKey);
     }
+
+    @Test
+    void fromEnv_whenAllowedOriginsUnset_allowsNoOrigin() {
+        assertThat(TrackingConfig.fromEnv(env()).allowedOrigins()).isEmpty();
+    }
+
+    @Test
+    void fromEnv_whenAllowedOriginsIsACommaList_readsEachOriginTrimmed() {
+        Map<String, String> env = env();
+        env.put("LEM_TRACKING_ALLOWED_ORIGINS", "https://www.example.com, http://localhost:8080,,");
+
+        assertThat(TrackingConfig.fromEnv(env).allowedOrigins())
+                .containsExactlyInAnyOrder("https://www.example.com", "http://localhost:8080");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"www.example.com", "https://www.example.com/", "https://www.example.com/path",
+            "ftp://example.com", "https://user@example.com", "*"})
+    void fromEnv_whenAnAllowedOriginIsNotAnOrigin_throwsNamingTheVariable(String origin) {
+        Map<String, String> env = env();
+        env.put("LEM_TRACKING_ALLOWED_ORIGINS", "https://ok.example.com," + origin);
+
+        assertThatThrownBy(() -> TrackingConfig.fromEnv(env))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("LEM_TRACKING_ALLOWED_ORIGINS must be");
+    }
 }

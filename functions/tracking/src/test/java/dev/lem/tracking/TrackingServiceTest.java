@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +30,14 @@ class TrackingServiceTest {
     private static final LinkSigner SIGNER = new LinkSigner(TRACKING_KEY);
     static final String SIGNATURE = SIGNER.sign(TrackingLinks.OPEN, LEAD, MESSAGE);
 
+    static final String HUMAN = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+    static final String VID = "AAECAwQFBgcICQoLDA0ODw";
     private final RecordingQueue activities = new RecordingQueue();
     private final TrackingService service = new TrackingService(SIGNER, activities);
 
     @Test
     void recordOpen_whenSignatureMatches_queuesAnEmailOpenActivityForTheLead() {
-        Result result = service.recordOpen(LEAD, MESSAGE, SIGNATURE, NOW);
+        Result result = open(LEAD, MESSAGE, SIGNATURE, NOW);
 
         assertThat(result).isEqualTo(Result.RECORDED);
         assertThat(activities.bodies()).singleElement().satisfies(body -> {
@@ -53,13 +56,13 @@ class TrackingServiceTest {
                 new dev.lem.lead.LeadId(LEAD), MESSAGE);
         String signature = pixel.substring(pixel.indexOf("&s=") + 3);
 
-        assertThat(service.recordOpen(LEAD, MESSAGE, signature, NOW)).isEqualTo(Result.RECORDED);
+        assertThat(open(LEAD, MESSAGE, signature, NOW)).isEqualTo(Result.RECORDED);
     }
 
     @Test
     void recordOpen_whenThePixelLoadsTwice_queuesTwoActivitiesWithDistinctIds() {
-        service.recordOpen(LEAD, MESSAGE, SIGNATURE, NOW);
-        service.recordOpen(LEAD, MESSAGE, SIGNATURE, NOW.plusSeconds(60));
+        open(LEAD, MESSAGE, SIGNATURE, NOW);
+        open(LEAD, MESSAGE, SIGNATURE, NOW.plusSeconds(60));
 
         List<String> ids = activities.bodies().stream().map(b -> Json.read(b, Activity.class).activityId()).toList();
         assertThat(ids).hasSize(2).doesNotHaveDuplicates();
@@ -92,7 +95,7 @@ class TrackingServiceTest {
     @MethodSource("invalidPixels")
     void recordOpen_whenIdsOrSignatureDoNotVerify_isInvalidAndQueuesNothing(String what, String leadId, String messageId,
                                                                             String signature) {
-        assertThat(service.recordOpen(leadId, messageId, signature, NOW)).isEqualTo(Result.INVALID);
+        assertThat(open(leadId, messageId, signature, NOW)).isEqualTo(Result.INVALID);
         assertThat(activities.bodies()).isEmpty();
     }
 
@@ -100,10 +103,50 @@ class TrackingServiceTest {
     void recordOpen_whenMessageIdAtMaximumLength_isRecorded() {
         String longest = "m".repeat(128);
 
-        assertThat(service.recordOpen(LEAD, longest, SIGNER.sign(TrackingLinks.OPEN, LEAD, longest), NOW))
+        assertThat(open(LEAD, longest, SIGNER.sign(TrackingLinks.OPEN, LEAD, longest), NOW))
                 .isEqualTo(Result.RECORDED);
         assertThat(Json.read(activities.bodies().getFirst(), Activity.class).attributes())
                 .isEqualTo(Map.of("messageId", longest));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Mozilla/5.0|apple-mpp",
+            "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)|gmail-proxy",
+            "Mozilla/5.0 (compatible; Googlebot/2.1)|bot"})
+    void recordOpen_whenFetchedByAProxyOrBot_queuesAnAutomatedOpenNamingTheReason(String userAgent, String reason) {
+        Result result = service.recordOpen(LEAD, MESSAGE, SIGNATURE, userAgent, Optional.of(VID), NOW);
+
+        assertThat(result).isEqualTo(Result.RECORDED_AUTOMATED);
+        Activity open = Json.read(activities.bodies().getFirst(), Activity.class);
+        assertThat(open.type()).isEqualTo("email.open.automated");
+        assertThat(open.attributes()).isEqualTo(Map.of("messageId", MESSAGE, "automated", reason));
+    }
+
+    @Test
+    void recordOpen_whenAPersonWithAVisitorCookieOpens_recordsTheVisitorId() {
+        service.recordOpen(LEAD, MESSAGE, SIGNATURE, HUMAN, Optional.of(VID), NOW);
+
+        assertThat(Json.read(activities.bodies().getFirst(), Activity.class).attributes())
+                .isEqualTo(Map.of("messageId", MESSAGE, "visitorId", VID));
+    }
+
+    @Test
+    void recordOpen_whenVisitorCookieIsNotAVisitorId_leavesItOut() {
+        service.recordOpen(LEAD, MESSAGE, SIGNATURE, HUMAN, Optional.of("<script>"), NOW);
+
+        assertThat(Json.read(activities.bodies().getFirst(), Activity.class).attributes()).doesNotContainKey("visitorId");
+    }
+
+    @Test
+    void recordOpen_whenSignatureInvalidFromABot_queuesNothing() {
+        assertThat(service.recordOpen(LEAD, MESSAGE, tamper(SIGNATURE), "curl/8.0", Optional.empty(), NOW))
+                .isEqualTo(Result.INVALID);
+        assertThat(activities.bodies()).isEmpty();
+    }
+
+    private Result open(String leadId, String messageId, String signature, Instant at) {
+        return service.recordOpen(leadId, messageId, signature, HUMAN, Optional.empty(), at);
     }
 
     private static String tamper(String signature) {

@@ -7,7 +7,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.bus.aws.EventBridgeEventBus;
+import dev.lem.capture.CaptchaUnavailableException;
 import dev.lem.capture.CaptureOutcome;
+import dev.lem.capture.ConfirmationLinks;
+import dev.lem.capture.DoubleOptIn;
+import dev.lem.capture.FormTokens;
+import dev.lem.capture.SpamDefence;
+import dev.lem.capture.TurnstileCaptchaVerifier;
+import dev.lem.store.DynamoDbSpamDefenceStore;
+import dev.lem.store.DynamoDbCaptureIdempotencyStore;
+import java.security.SecureRandom;
 import dev.lem.capture.FormCaptureConfig;
 import dev.lem.capture.FormCaptureService;
 import dev.lem.capture.FormSubmission;
@@ -32,7 +41,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** POST /f/{formId}: API Gateway HTTP API event in, response out; the work is {@link FormCaptureService}'s. */
+/**
+ * {@code POST /f/{formId}} (capture), {@code GET /f/{formId}/token} (a signed form token) and
+ * {@code OPTIONS /f/{formId}} (CORS preflight): API Gateway HTTP API event in, response out; the work is
+ * {@link FormCaptureService}'s.
+ */
 public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FormCaptureHandler.class);
@@ -52,37 +65,85 @@ public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTP
     /** Wires the service to real AWS clients; {@code lem up} and tests call it with their own config. */
     public static FormCaptureService wire(FormCaptureConfig config) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(config.aws());
+        IdentityHasher identity = new IdentityHasher(config.identityKey());
         return new FormCaptureService(new DynamoDbFormStore(dynamo, config.tableName()),
-                new DynamoDbLeadStore(dynamo, config.tableName()), new IdentityHasher(config.identityKey()),
+                new DynamoDbLeadStore(dynamo, config.tableName()), identity,
                 new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()),
-                new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()));
+                new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()),
+                new SpamDefence(new FormTokens(config.formTokenKey(), new SecureRandom()),
+                        new DynamoDbSpamDefenceStore(dynamo, config.tableName()), identity,
+                        config.captchaSecret().map(TurnstileCaptchaVerifier::create)),
+                new DynamoDbCaptureIdempotencyStore(dynamo, config.tableName()),
+                config.notifyQueueUrl().flatMap(url -> config.publicBaseUrl().map(base -> new DoubleOptIn(
+                        new ConfirmationLinks(config.formTokenKey(), base), new SqsMessageQueue(AwsClients.sqs(config.aws()), url)))));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         Map<String, String> headers = lowerCase(event.getHeaders());
         String formId = Optional.ofNullable(event.getPathParameters()).map(p -> p.get("formId")).orElse("");
+        Optional<String> origin = Optional.ofNullable(headers.get("origin"));
+        String method = Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("POST").toUpperCase(Locale.ROOT);
+        try {
+            if (method.equals("OPTIONS")) {
+                return HttpResponses.of(service.preflight(formId, origin));
+            }
+            if (method.equals("GET") && isRoute(event, "/confirm")) {
+                Map<String, String> query = Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of());
+                var confirmed = service.confirm(formId, query.get("l"), query.get("t"), query.get("s"), clock.instant());
+                if (confirmed instanceof FormCaptureService.ConfirmOutcome.Confirmed c) {
+                    LOG.info("double opt-in confirmed formId={} leadId={} again={}", c.form().id(), c.leadId(), c.alreadyConfirmed());
+                }
+                return HttpResponses.of(confirmed);
+            }
+            if (method.equals("GET") && isRoute(event, "/token")) {
+                return HttpResponses.of(service.issueToken(formId, origin, clock.instant()));
+            }
+        } catch (StoreUnavailableException | LeadConflictException e) {
+            LOG.warn("form lookup failed formId={} error={}", safe(formId), e.getClass().getSimpleName());
+            return HttpResponses.unavailable();
+        }
+        if (!method.equals("POST")) {
+            return HttpResponses.json(405, Map.of("error", "method not allowed"));
+        }
         Optional<String> body = body(event);
         if (body.isEmpty()) {
             return HttpResponses.of(CaptureOutcome.Rejected.of(SubmissionFormat.JSON, 400, "body is not valid base64"));
         }
         FormSubmission submission = new FormSubmission(requestId(event), formId,
-                Optional.ofNullable(headers.get("content-type")), body.get(), Optional.ofNullable(headers.get("origin")),
-                clock.instant());
+                Optional.ofNullable(headers.get("content-type")), body.get(), origin, clock.instant(),
+                Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
+                        .map(APIGatewayV2HTTPEvent.RequestContext.Http::getSourceIp),
+                Optional.ofNullable(headers.get("x-lem-token")), Optional.ofNullable(headers.get("referer")),
+                Optional.ofNullable(headers.get("idempotency-key")));
         CaptureOutcome outcome;
         try {
             outcome = service.submit(submission);
-        } catch (StoreUnavailableException | EventPublishException | QueueUnavailableException | LeadConflictException e) {
-            LOG.warn("capture deferred formId={} error={}", formId.length() > 64 ? "(long)" : formId, e.getClass().getSimpleName());
+        } catch (StoreUnavailableException | EventPublishException | QueueUnavailableException | LeadConflictException
+                 | CaptchaUnavailableException e) {
+            LOG.warn("capture deferred formId={} error={}", safe(formId), e.getClass().getSimpleName());
             return HttpResponses.unavailable();
         }
         switch (outcome) {
             case CaptureOutcome.Captured c -> LOG.info("lead captured formId={} leadId={} newLead={}",
                     c.form().id(), c.leadId(), c.newLead());
+            case CaptureOutcome.Ignored i -> LOG.info("submission ignored formId={} reason=honeypot", i.form().id());
             case CaptureOutcome.Rejected r -> LOG.info("submission rejected formId={} status={} fields={}",
-                    formId.length() > 64 ? "(long)" : formId, r.status(), r.fieldErrors().keySet());
+                    safe(formId), r.status(), r.fieldErrors().keySet());
         }
         return HttpResponses.of(outcome);
+    }
+
+    /** {@code GET /f/{formId}/token} or {@code .../confirm} (API Gateway's route key, or the raw path when there is none). */
+    private static boolean isRoute(APIGatewayV2HTTPEvent event, String suffix) {
+        String route = Optional.ofNullable(event.getRouteKey()).orElse("");
+        String path = Optional.ofNullable(event.getRawPath()).orElse("");
+        return route.endsWith(suffix) || (route.isEmpty() && path.endsWith(suffix));
+    }
+
+    private static String safe(String formId) {
+        return formId.matches("[a-z0-9_-]{1,64}") ? formId : "(invalid)";
     }
 
     /**

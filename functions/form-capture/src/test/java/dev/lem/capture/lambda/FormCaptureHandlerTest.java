@@ -7,6 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.bus.EventPublishException;
 import dev.lem.capture.FormCaptureService;
+import dev.lem.capture.FormTokens;
+import dev.lem.capture.SpamDefence;
+import dev.lem.testing.fakes.InMemorySpamDefenceStore;
+import java.security.SecureRandom;
+import java.util.Optional;
 import dev.lem.forms.FieldDefinition;
 import dev.lem.forms.FieldType;
 import dev.lem.forms.FormDefinition;
@@ -16,6 +21,7 @@ import dev.lem.lead.IdentityHasher;
 import dev.lem.lead.Lead;
 import dev.lem.queue.QueueUnavailableException;
 import dev.lem.store.StoreUnavailableException;
+import dev.lem.testing.fakes.InMemoryCaptureIdempotencyStore;
 import dev.lem.testing.fakes.InMemoryFormStore;
 import dev.lem.testing.fakes.InMemoryLeadStore;
 import dev.lem.testing.fakes.RecordingEventBus;
@@ -48,8 +54,13 @@ class FormCaptureHandlerTest {
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
     private final RecordingEventBus bus = new RecordingEventBus();
     private final RecordingQueue activities = new RecordingQueue();
+    static final FormTokens TOKENS = new FormTokens(
+            "form-token-key-for-tests-only-32-bytes".getBytes(StandardCharsets.UTF_8), new SecureRandom());
+    private final InMemoryCaptureIdempotencyStore idempotencyStore = new InMemoryCaptureIdempotencyStore();
+    private final InMemorySpamDefenceStore spamStore = new InMemorySpamDefenceStore();
     private final FormCaptureHandler handler = new FormCaptureHandler(
-            new FormCaptureService(forms, leads, new IdentityHasher(IDENTITY_KEY), bus, activities),
+            new FormCaptureService(forms, leads, new IdentityHasher(IDENTITY_KEY), bus, activities,
+                    new SpamDefence(TOKENS, spamStore, new IdentityHasher(IDENTITY_KEY), Optional.empty()), idempotencyStore),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
@@ -135,7 +146,8 @@ class FormCaptureHandlerTest {
     @Test
     void handleRequest_whenHeaderNamesAndMediaTypeInOddCase_stillReadsTheContentType() {
         APIGatewayV2HTTPEvent event = fixture("apigw/form-post-urlencoded.json");
-        event.setHeaders(new HashMap<>(Map.of("CONTENT-TYPE", "Application/X-WWW-Form-Urlencoded; Charset=UTF-8")));
+        event.setHeaders(new HashMap<>(Map.of("CONTENT-TYPE", "Application/X-WWW-Form-Urlencoded; Charset=UTF-8",
+                "X-LEM-TOKEN", token())));
 
         assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(303);
     }
@@ -282,12 +294,22 @@ class FormCaptureHandlerTest {
         }
     }
 
-    private static APIGatewayV2HTTPEvent fixture(String path) {
+    static String token() {
+        return TOKENS.issue("demo", NOW.minusSeconds(10));
+    }
+
+    static APIGatewayV2HTTPEvent fixture(String path) {
         try (InputStream in = FormCaptureHandlerTest.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing fixture " + path);
             }
-            return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), APIGatewayV2HTTPEvent.class);
+            APIGatewayV2HTTPEvent event = Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), APIGatewayV2HTTPEvent.class);
+            // a browser that fetched a token 10 s before posting; each fixture is a separate submission (its own key)
+            Map<String, String> headers = new HashMap<>(event.getHeaders());
+            headers.put("x-lem-token", token());
+            headers.put("idempotency-key", java.util.UUID.randomUUID().toString());
+            event.setHeaders(headers);
+            return event;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
