@@ -6,6 +6,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
@@ -15,6 +16,7 @@ import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -29,7 +31,9 @@ import software.constructs.Construct;
  * origin, HTTPS only on both sides, every method forwarded with everything the viewer sent but the Host
  * header, and nothing cached, except {@code /t/lem.js}, a static script. The AWS WAF web ACL
  * ({@link EdgeWebAcl}) is attached; standard access logs go to an encrypted, TLS-only bucket, kept as long
- * as the log groups.
+ * as the log groups. With {@code lem:domainName}, the domain is an alternate domain name of the distribution
+ * with the ACM certificate of {@code lem:certificateArn} (us-east-1) and viewers need TLS 1.2 at least; no
+ * DNS record is created.
  */
 public final class EdgeDistribution extends Construct {
 
@@ -37,6 +41,7 @@ public final class EdgeDistribution extends Construct {
 
     private final Bucket logs;
     private final Distribution distribution;
+    private final boolean customDomain;
 
     public EdgeDistribution(Construct scope, String id, HttpApi api, String webAclArn, LemStackConfig config) {
         super(scope, id);
@@ -57,7 +62,13 @@ public final class EdgeDistribution extends Construct {
         HttpOrigin origin = HttpOrigin.Builder.create(apiDomain)
                 .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
                 .build();
-        this.distribution = Distribution.Builder.create(this, "Distribution")
+        this.customDomain = config.domainName().isPresent();
+        Distribution.Builder builder = Distribution.Builder.create(this, "Distribution");
+        config.domainName().ifPresent(domain -> builder
+                .domainNames(List.of(domain))
+                .certificate(Certificate.fromCertificateArn(this, "Certificate", config.certificateArn().orElseThrow()))
+                .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021));
+        this.distribution = builder
                 .comment("LEM public endpoints (forms, tracking) behind AWS WAF")
                 .defaultBehavior(BehaviorOptions.builder()
                         .origin(origin)
@@ -87,6 +98,11 @@ public final class EdgeDistribution extends Construct {
     /** {@code https://<id>.cloudfront.net/}, ending in {@code /} like the API's URL. */
     public String url() {
         return "https://" + distribution.getDistributionDomainName() + "/";
+    }
+
+    /** Whether the distribution serves {@code lem:domainName} with its own certificate. */
+    public boolean hasCustomDomain() {
+        return customDomain;
     }
 
     public Distribution distribution() {

@@ -1,5 +1,6 @@
 package dev.lem.infra;
 
+import dev.lem.config.EnvNames;
 import java.util.EnumMap;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
@@ -9,22 +10,25 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * The two HMAC keys, each a Secrets Manager secret generated at deploy time, so no key is ever a literal in
+ * The HMAC keys (identity, tracking, form token), each a Secrets Manager secret generated at deploy time, so no key is ever a literal in
  * the template or in a function's environment. Functions get the secret's ARN in
  * {@link Purpose#envName()} and read it at cold start.
  *
  * <p>The generated value is 64 characters of letters and digits: valid base64 that decodes to 48 bytes,
  * which is what {@code dev.lem.config.Env#requiredKey} accepts. Secrets are retained: a new identity key
- * would orphan every stored identity hash, so neither key is rotated automatically.
+ * would orphan every stored identity hash, so no key is rotated automatically (a new form-token key only
+ * invalidates the form tokens and confirmation links issued before it).
  */
 public final class HmacKeys extends Construct {
 
     /** What a key signs. */
     public enum Purpose {
         /** HMAC of normalised emails: the identity index (DESIGN §3). */
-        IDENTITY("LEM_IDENTITY_KEY_SECRET_ARN", "identity"),
+        IDENTITY(EnvNames.IDENTITY_KEY_SECRET_ARN, "identity"),
         /** Signs tracking links and tokens. */
-        TRACKING("LEM_TRACKING_KEY_SECRET_ARN", "tracking");
+        TRACKING(EnvNames.TRACKING_KEY_SECRET_ARN, "tracking"),
+        /** Signs form tokens ({@code GET /f/{formId}/token}) and double opt-in confirmation links. */
+        FORM_TOKEN(EnvNames.FORM_TOKEN_KEY_SECRET_ARN, "form-token");
 
         private final String envName;
         private final String label;
@@ -34,7 +38,7 @@ public final class HmacKeys extends Construct {
             this.label = label;
         }
 
-        /** The environment variable holding the secret's ARN (to be listed in {@code EnvNames}). */
+        /** The environment variable holding the secret's ARN ({@code EnvNames}). */
         public String envName() {
             return envName;
         }

@@ -8,6 +8,11 @@ import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.ApiMapping;
+import software.amazon.awscdk.services.apigatewayv2.DomainName;
+import software.amazon.awscdk.services.apigatewayv2.EndpointType;
+import software.amazon.awscdk.services.apigatewayv2.SecurityPolicy;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
@@ -25,7 +30,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The public HTTP API (payload format 2.0): web forms ({@code /f/...}) to form-capture and tracking
+ * The public HTTP API (payload format 2.0): web forms ({@code /f/...}: post, token, double opt-in
+ * confirmation) to form-capture and tracking
  * ({@code /t/...}) to tracking. The default stage is throttled and writes JSON access logs without client
  * IPs or query strings (no PII). Every route also has its own throttle (stage route settings), chosen by
  * {@link Throttle#forPath}: {@link #route} needs nothing more. Admin routes are added with
@@ -81,6 +87,14 @@ public final class HttpEndpoints extends Construct {
             "integrationLatencyMs":"$context.integrationLatency",\
             "integrationError":"$context.integrationErrorMessage","error":"$context.error.message"}""";
 
+    /**
+     * Request headers a browser may send cross-origin ({@code Access-Control-Allow-Headers}); nothing is
+     * exposed ({@code Access-Control-Expose-Headers} stays unset). API Gateway answers every preflight
+     * itself, so there is no {@code OPTIONS} route (form-capture's own {@code OPTIONS} answer is for
+     * where no API Gateway is in front, such as {@code lem up}).
+     */
+    public static final List<String> ALLOWED_HEADERS = List.of("content-type", "x-lem-token", "idempotency-key");
+
     private final HttpApi api;
     private final HttpStage stage;
     private final Map<String, Object> routeSettings = new LinkedHashMap<>();
@@ -94,7 +108,8 @@ public final class HttpEndpoints extends Construct {
                 .corsPreflight(CorsPreflightOptions.builder()
                         .allowOrigins(allowedOrigins)
                         .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
-                        .allowHeaders(List.of("content-type"))
+                        // Form posts: JSON bodies, the signed form token, the client's idempotency key.
+                        .allowHeaders(ALLOWED_HEADERS)
                         .maxAge(Duration.hours(1))
                         .build())
                 .build();
@@ -123,6 +138,7 @@ public final class HttpEndpoints extends Construct {
         HttpLambdaIntegration tracks = new HttpLambdaIntegration("Tracking", tracking);
         route("/f/{formId}", HttpMethod.POST, forms);
         route("/f/{formId}/token", HttpMethod.GET, forms);
+        route("/f/{formId}/confirm", HttpMethod.GET, forms);
         route("/t/o.gif", HttpMethod.GET, tracks);
         route("/t/c", HttpMethod.GET, tracks);
         route("/t/e", HttpMethod.POST, tracks);
@@ -156,6 +172,27 @@ public final class HttpEndpoints extends Construct {
                 "ThrottlingBurstLimit", throttle.burstLimit()));
         ((CfnStage) stage.getNode().getDefaultChild()).addPropertyOverride("RouteSettings", new LinkedHashMap<>(routeSettings));
         routes.forEach(r -> stage.getNode().addDependency(r));
+    }
+
+    /**
+     * A regional API Gateway custom domain ({@code lem:domainName}) with its ACM certificate (in the stack's
+     * region), TLS 1.2 at least, mapped to the default stage at the root. No DNS record: point the name at
+     * {@link DomainName#getRegionalDomainName()} (CNAME, or a Route 53 alias with
+     * {@link DomainName#getRegionalHostedZoneId()}).
+     */
+    public DomainName addCustomDomain(String domainName, String certificateArn) {
+        DomainName domain = DomainName.Builder.create(this, "CustomDomain")
+                .domainName(domainName)
+                .certificate(Certificate.fromCertificateArn(this, "CustomDomainCertificate", certificateArn))
+                .endpointType(EndpointType.REGIONAL)
+                .securityPolicy(SecurityPolicy.TLS_1_2)
+                .build();
+        ApiMapping.Builder.create(this, "CustomDomainMapping")
+                .api(api)
+                .domainName(domain)
+                .stage(stage)
+                .build();
+        return domain;
     }
 
     /** The default stage's URL, ending in {@code /}. */

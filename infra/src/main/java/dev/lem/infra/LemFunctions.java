@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
@@ -26,6 +27,7 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
@@ -76,10 +78,20 @@ public final class LemFunctions extends Construct {
             FunctionName.SCORING, QueueDefinition.ACTIVITY,
             FunctionName.NOTIFICATIONS, QueueDefinition.NOTIFY);
 
-    /** What the functions are wired to. */
+    /**
+     * What the functions are wired to.
+     *
+     * @param captchaSecret with {@code lem:captcha=true}, the secret holding the Turnstile secret key (form-capture only)
+     */
     public record Resources(LemStackConfig config, LeadTable table, WorkQueues queues, IEventBus bus, HmacKeys keys,
-                            DripScheduling scheduling, MessageChannels channels) {
+                            DripScheduling scheduling, MessageChannels channels, Optional<ISecret> captchaSecret) {
+        public Resources(LemStackConfig config, LeadTable table, WorkQueues queues, IEventBus bus, HmacKeys keys,
+                         DripScheduling scheduling, MessageChannels channels) {
+            this(config, table, queues, bus, keys, scheduling, channels, Optional.empty());
+        }
+
         public Resources {
+            captchaSecret = Objects.requireNonNullElse(captchaSecret, Optional.empty());
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(queues, "queues");
@@ -186,7 +198,10 @@ public final class LemFunctions extends Construct {
                 r.table().grantItemReadWrite(role);
                 r.bus().grantPutEventsTo(role);
                 activity.grantSendMessages(role);
+                notify.grantSendMessages(role); // double opt-in confirmations
                 r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
+                r.keys().grantRead(HmacKeys.Purpose.FORM_TOKEN, role);
+                r.captchaSecret().ifPresent(secret -> secret.grantRead(role));
             }
             case TRACKING -> {
                 activity.grantSendMessages(role);
@@ -233,10 +248,17 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.EVENT_BUS_NAME, bus);
                 env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
+                env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
                 env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
+                env.put(HmacKeys.Purpose.FORM_TOKEN.envName(), r.keys().secret(HmacKeys.Purpose.FORM_TOKEN).getSecretArn());
+                r.captchaSecret().ifPresent(secret -> env.put(EnvNames.CAPTCHA_SECRET_ARN, secret.getSecretArn()));
+                // LEM_PUBLIC_BASE_URL (confirmation links) is added by the stack once the HTTP API exists.
             }
             case TRACKING -> {
                 env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
+                // the beacon answers CORS only for listed origins; "*" (the API's default) lists none
+                env.put(EnvNames.TRACKING_ALLOWED_ORIGINS, String.join(",",
+                        r.config().allowedOrigins().stream().filter(o -> !o.equals("*")).toList()));
                 env.put(HmacKeys.Purpose.TRACKING.envName(), r.keys().secret(HmacKeys.Purpose.TRACKING).getSecretArn());
             }
             case SCORING -> {

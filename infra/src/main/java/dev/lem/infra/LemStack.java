@@ -16,6 +16,11 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigatewayv2.DomainName;
+import software.amazon.awscdk.services.secretsmanager.CfnSecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.events.Archive;
 import software.amazon.awscdk.services.events.BaseArchiveProps;
 import software.amazon.awscdk.services.events.EventBus;
@@ -46,6 +51,8 @@ public final class LemStack extends Stack {
     private final HttpEndpoints http;
     private final EdgeWebAcl webAcl;
     private final EdgeDistribution cdn;
+    private final DomainName customDomain;
+    private final Secret captchaSecret;
 
     public LemStack(Construct scope, String id, StackProps props, LemStackConfig config) {
         this(scope, id, props, config, null);
@@ -67,12 +74,13 @@ public final class LemStack extends Stack {
                 .retention(Duration.days(config.archiveRetentionDays()))
                 .build());
         this.keys = new HmacKeys(this, "HmacKeys");
+        this.captchaSecret = config.captcha() ? captchaSecret(this) : null;
         this.scheduling = new DripScheduling(this, "DripScheduling", config.name("lem-timers"));
         this.topics = new OpsTopics(this, "Topics");
         this.channels = new MessageChannels(this, "MessageChannels", config.mailFrom(), config.mailFromDomain(),
                 topics.sesFeedback());
         this.functions = new LemFunctions(this, "Functions", new LemFunctions.Resources(config,
-                table, queues, bus, keys, scheduling, channels));
+                table, queues, bus, keys, scheduling, channels, Optional.ofNullable(captchaSecret)));
         this.routing = new EventRouting(this, "EventRouting", bus, RuleDefinition.ALL,
                 Map.of(RuleDefinition.RuleTarget.ROUTER, functions.alias(FunctionName.ROUTER)));
         this.http = new HttpEndpoints(this, "HttpEndpoints", functions.alias(FunctionName.FORM_CAPTURE),
@@ -85,9 +93,23 @@ public final class LemStack extends Stack {
             this.webAcl = null;
             this.cdn = null;
         }
-        String publicUrl = cdn != null ? cdn.url() : http.url();
-        functions.addEnvironment(FunctionName.NOTIFICATIONS, EnvNames.PUBLIC_BASE_URL,
-                config.publicBaseUrl().orElse(publicUrl));
+        if (config.domainName().isPresent() && cdn == null) {
+            String certificateRegion = LemStackConfig.certificateRegion(config.certificateArn().orElseThrow()).orElseThrow();
+            if (!Token.isUnresolved(getRegion()) && !getRegion().equals(certificateRegion)) {
+                throw new IllegalArgumentException("An API Gateway regional custom domain needs an ACM certificate in "
+                        + "the stack's region " + getRegion() + ": " + LemStackConfig.CERTIFICATE_ARN + " is in "
+                        + certificateRegion);
+            }
+            this.customDomain = http.addCustomDomain(config.domainName().get(), config.certificateArn().get());
+        } else {
+            this.customDomain = null;
+        }
+        String publicUrl = config.domainName().map(d -> "https://" + d + "/")
+                .orElse(cdn != null ? cdn.url() : http.url());
+        // Tracked links (notifications) and double opt-in confirmation links (form-capture): the same base.
+        String publicBaseUrl = config.publicBaseUrl().orElse(publicUrl);
+        functions.addEnvironment(FunctionName.NOTIFICATIONS, EnvNames.PUBLIC_BASE_URL, publicBaseUrl);
+        functions.addEnvironment(FunctionName.FORM_CAPTURE, EnvNames.PUBLIC_BASE_URL, publicBaseUrl);
         this.operations = new Operations(this, "Operations", new Operations.Watched(deadLetterQueues(),
                 functions.functions(), http.api(), topics.alarms(), config.name("lem-operations"),
                 config.monthlyBudgetUsd(), config.alarmEmail()));
@@ -97,8 +119,24 @@ public final class LemStack extends Stack {
         NagFindings.suppressJustified(this);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(publicUrl)
-                .description(cdn != null ? "Base URL of the public endpoints (forms, tracking): the CloudFront distribution"
+                .description(config.domainName().isPresent()
+                        ? "Base URL of the public endpoints (forms, tracking): the custom domain (create its DNS record)"
+                        : cdn != null ? "Base URL of the public endpoints (forms, tracking): the CloudFront distribution"
                         : "Base URL of the public endpoints (forms, tracking)").build();
+        if (customDomain != null) {
+            CfnOutput.Builder.create(this, "CustomDomainTarget").value(customDomain.getRegionalDomainName())
+                    .description("Point " + config.domainName().get() + " here: a CNAME (or a Route 53 alias with "
+                            + "CustomDomainHostedZoneId); the stack creates no DNS record").build();
+            CfnOutput.Builder.create(this, "CustomDomainHostedZoneId").value(customDomain.getRegionalHostedZoneId())
+                    .description("Hosted zone of CustomDomainTarget, for a Route 53 alias record").build();
+            CfnOutput.Builder.create(this, "ExecuteApiUrl").value(http.url())
+                    .description("The HTTP API's own URL (the custom domain maps to its default stage)").build();
+        }
+        if (cdn != null && config.domainName().isPresent()) {
+            CfnOutput.Builder.create(this, "CustomDomainTarget").value(cdn.distribution().getDistributionDomainName())
+                    .description("Point " + config.domainName().get() + " here: a CNAME (or a Route 53 alias to the "
+                            + "distribution); the stack creates no DNS record").build();
+        }
         if (cdn != null) {
             CfnOutput.Builder.create(this, "ExecuteApiUrl").value(http.url())
                     .description("The HTTP API's own URL, CloudFront's origin (not behind AWS WAF)").build();
@@ -117,6 +155,23 @@ public final class LemStack extends Stack {
                 .description("SES configuration set LEM sends through").build();
         CfnOutput.Builder.create(this, "DashboardName").value(operations.dashboard().getDashboardName())
                 .description("CloudWatch dashboard").build();
+    }
+
+    /**
+     * {@code lem:captcha=true}: an empty secret for the Turnstile secret key, which Cloudflare issues; the
+     * operator puts it there (form-capture reads it at cold start). Retained like the HMAC keys.
+     */
+    private static Secret captchaSecret(Construct scope) {
+        Secret secret = Secret.Builder.create(scope, "CaptchaSecret")
+                .description("LEM form-capture: the Cloudflare Turnstile secret key. Created EMPTY: put the secret "
+                        + "key of your Turnstile widget here (aws secretsmanager put-secret-value --secret-string "
+                        + "<key>); form-capture cannot start until it has a value")
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        // Secret generates a random value unless told otherwise; CloudFormation creates a secret without a value
+        // when neither GenerateSecretString nor SecretString is given.
+        ((CfnSecret) secret.getNode().getDefaultChild()).addPropertyDeletionOverride("GenerateSecretString");
+        return secret;
     }
 
     /** Every dead-letter queue of the stack, by a short name: work queues', rule targets', async, scheduler. */
@@ -175,6 +230,16 @@ public final class LemStack extends Stack {
 
     public HttpEndpoints http() {
         return http;
+    }
+
+    /** The API Gateway custom domain, with {@code lem:domainName} and without {@code lem:cdn}. */
+    public Optional<DomainName> customDomain() {
+        return Optional.ofNullable(customDomain);
+    }
+
+    /** The (operator-filled) Turnstile secret, with {@code lem:captcha=true}. */
+    public Optional<Secret> captchaSecret() {
+        return Optional.ofNullable(captchaSecret);
     }
 
     /** The CloudFront distribution, with {@code lem:cdn=true}. */

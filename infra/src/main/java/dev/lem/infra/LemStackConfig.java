@@ -22,7 +22,8 @@ import software.constructs.Node;
  * @param mailDomain           the SES-verified sending domain; the domain of {@code mailFrom} unless context
  *                             {@value #MAIL_DOMAIN}
  * @param postalAddress        the sender's postal address for email footers (CAN-SPAM); context {@value #POSTAL_ADDRESS}
- * @param publicBaseUrl        base URL of tracked links in messages; the API's URL unless context {@value #PUBLIC_BASE_URL}
+ * @param publicBaseUrl        base URL of tracked and confirmation links; {@code https://<domainName>/} with a custom
+ *                             domain, else the API's (or the distribution's) URL, unless context {@value #PUBLIC_BASE_URL}
  * @param allowedOrigins       CORS origins allowed to post forms; context {@value #ALLOWED_ORIGINS} (comma separated)
  * @param logRetentionDays     retention of every log group; context {@value #LOG_RETENTION_DAYS}, default 30
  * @param archiveRetentionDays retention of the event bus archive; context {@value #ARCHIVE_RETENTION_DAYS}, default 30
@@ -40,13 +41,23 @@ import software.constructs.Node;
  * @param region               the region the stack deploys to (an environment-specific stack); context
  *                             {@value #REGION}. {@link LemApp} falls back to {@code CDK_DEFAULT_REGION} when
  *                             {@code cdn} needs a region (the WAF web ACL of CloudFront lives in us-east-1)
+ * @param domainName           a custom domain for the public endpoints ({@code forms.acme.example}): an API Gateway
+ *                             custom domain, or with {@code cdn} an alternate domain name of the distribution; none
+ *                             unless context {@value #DOMAIN_NAME}, which needs {@value #CERTIFICATE_ARN}. No DNS
+ *                             record is created: point the name at the {@code CustomDomainTarget} output yourself
+ * @param certificateArn       the ACM certificate of {@code domainName}: in the stack's region, or in us-east-1
+ *                             with {@code cdn}; context {@value #CERTIFICATE_ARN}, only with {@value #DOMAIN_NAME}
+ * @param captcha              form-capture verifies a Turnstile CAPTCHA: the stack creates an empty secret for the
+ *                             Turnstile secret key (the operator fills it in) and passes its ARN to form-capture;
+ *                             context {@value #CAPTCHA} = {@code true}
  */
 public record LemStackConfig(Path assetRoot, String prefix, String stage, String mailFrom, String mailDomain,
                              Optional<String> postalAddress, Optional<String> publicBaseUrl,
                              List<String> allowedOrigins, int logRetentionDays, int archiveRetentionDays,
                              int formCaptureConcurrency, int trackingConcurrency,
                              Optional<Integer> monthlyBudgetUsd, Optional<String> alarmEmail, boolean cdn,
-                             int wafRateLimit, Optional<String> region) {
+                             int wafRateLimit, Optional<String> region, Optional<String> domainName,
+                             Optional<String> certificateArn, boolean captcha) {
 
     public static final String ASSET_ROOT = "lem:assetRoot";
     public static final String PREFIX = "lem:prefix";
@@ -65,6 +76,9 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
     public static final String CDN = "lem:cdn";
     public static final String WAF_RATE_LIMIT = "lem:wafRateLimit";
     public static final String REGION = "lem:region";
+    public static final String DOMAIN_NAME = "lem:domainName";
+    public static final String CERTIFICATE_ARN = "lem:certificateArn";
+    public static final String CAPTCHA = "lem:captcha";
 
     public static final String DEFAULT_MAIL_FROM = "no-reply@example.com";
     public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
@@ -83,6 +97,8 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
             731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    private static final java.util.regex.Pattern CERTIFICATE = java.util.regex.Pattern.compile(
+            "arn:aws[a-z-]*:acm:([a-z]{2}(?:-[a-z]+)+-\\d+):\\d{12}:certificate/[A-Za-z0-9-]+");
 
     public LemStackConfig {
         Objects.requireNonNull(assetRoot, "assetRoot");
@@ -132,6 +148,53 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
         if (region.isPresent() && !region.get().matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             throw new IllegalArgumentException(REGION + " must be an AWS region such as eu-west-1, got '" + region.get() + "'");
         }
+        domainName = Objects.requireNonNullElse(domainName, Optional.<String>empty()).filter(d -> !d.isBlank())
+                .map(d -> d.strip().toLowerCase(java.util.Locale.ROOT));
+        certificateArn = Objects.requireNonNullElse(certificateArn, Optional.<String>empty()).filter(a -> !a.isBlank())
+                .map(String::strip);
+        if (domainName.isPresent() != certificateArn.isPresent()) {
+            throw new IllegalArgumentException("A custom domain needs both " + DOMAIN_NAME + " and " + CERTIFICATE_ARN
+                    + " (an ACM certificate for it" + (cdn ? " in " + LemEdge.REGION + ", for CloudFront" : " in the stack's region")
+                    + "); got only " + (domainName.isPresent() ? DOMAIN_NAME : CERTIFICATE_ARN));
+        }
+        if (domainName.isPresent() && !domainName.get().matches("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}")) {
+            throw new IllegalArgumentException(DOMAIN_NAME + " must be a fully qualified domain name such as "
+                    + "forms.acme.example (no scheme, no path, no wildcard), got '" + domainName.get() + "'");
+        }
+        if (certificateArn.isPresent()) {
+            java.util.regex.Matcher arn = CERTIFICATE.matcher(certificateArn.get());
+            if (!arn.matches()) {
+                throw new IllegalArgumentException(CERTIFICATE_ARN + " must be an ACM certificate ARN "
+                        + "(arn:aws:acm:<region>:<account>:certificate/<id>), got '" + certificateArn.get() + "'");
+            }
+            if (cdn && !LemEdge.REGION.equals(arn.group(1))) {
+                throw new IllegalArgumentException("With " + CDN + "=true the certificate goes on the CloudFront "
+                        + "distribution, which only accepts ACM certificates in " + LemEdge.REGION + ": " + CERTIFICATE_ARN
+                        + " is in " + arn.group(1));
+            }
+            if (!cdn && region.isPresent() && !region.get().equals(arn.group(1))) {
+                throw new IllegalArgumentException("An API Gateway regional custom domain needs an ACM certificate in "
+                        + "the stack's region " + region.get() + ": " + CERTIFICATE_ARN + " is in " + arn.group(1));
+            }
+        }
+    }
+
+    /** Before the custom domain and CAPTCHA settings: none of either. */
+    public LemStackConfig(Path assetRoot, String prefix, String stage, String mailFrom, String mailDomain,
+                          Optional<String> postalAddress, Optional<String> publicBaseUrl,
+                          List<String> allowedOrigins, int logRetentionDays, int archiveRetentionDays,
+                          int formCaptureConcurrency, int trackingConcurrency,
+                          Optional<Integer> monthlyBudgetUsd, Optional<String> alarmEmail, boolean cdn,
+                          int wafRateLimit, Optional<String> region) {
+        this(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl, allowedOrigins,
+                logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency, monthlyBudgetUsd,
+                alarmEmail, cdn, wafRateLimit, region, Optional.empty(), Optional.empty(), false);
+    }
+
+    /** The region of an ACM certificate ARN, if it is one. */
+    static Optional<String> certificateRegion(String certificateArn) {
+        java.util.regex.Matcher arn = CERTIFICATE.matcher(certificateArn);
+        return arn.matches() ? Optional.of(arn.group(1)) : Optional.empty();
     }
 
     /** Defaults for everything but the asset root. */
@@ -145,38 +208,54 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
     public LemStackConfig withPostalAddress(String address) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, Optional.ofNullable(address),
                 publicBaseUrl, allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency,
-                trackingConcurrency, monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region);
+                trackingConcurrency, monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha);
     }
 
     public LemStackConfig withAllowedOrigins(List<String> origins) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 origins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region);
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha);
     }
 
     public LemStackConfig withMonthlyBudgetUsd(Integer usd) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                Optional.ofNullable(usd), alarmEmail, cdn, wafRateLimit, region);
+                Optional.ofNullable(usd), alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha);
     }
 
     public LemStackConfig withStage(String newStage) {
         return new LemStackConfig(assetRoot, prefix, newStage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region);
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha);
     }
 
     /** CloudFront and AWS WAF in front of the API, the web ACL allowing {@code rateLimit} requests per 5 minutes per IP. */
     public LemStackConfig withCdn(int rateLimit) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                monthlyBudgetUsd, alarmEmail, true, rateLimit, region);
+                monthlyBudgetUsd, alarmEmail, true, rateLimit, region, domainName, certificateArn, captcha);
     }
 
     public LemStackConfig withRegion(String newRegion) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, Optional.ofNullable(newRegion));
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, Optional.ofNullable(newRegion), domainName,
+                certificateArn, captcha);
+    }
+
+    /** A custom domain for the public endpoints, with its ACM certificate (see {@link #domainName()}). */
+    public LemStackConfig withDomain(String newDomainName, String newCertificateArn) {
+        return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
+                allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, Optional.ofNullable(newDomainName),
+                Optional.ofNullable(newCertificateArn), captcha);
+    }
+
+    /** Turnstile CAPTCHA verification in form-capture (see {@link #captcha()}). */
+    public LemStackConfig withCaptcha(boolean on) {
+        return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
+                allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, on);
     }
 
     /**
@@ -207,7 +286,10 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
                 context(node, ALARM_EMAIL),
                 context(node, CDN).map(Boolean::parseBoolean).orElse(false),
                 integer(node, WAF_RATE_LIMIT).orElse(DEFAULT_WAF_RATE_LIMIT),
-                context(node, REGION));
+                context(node, REGION),
+                context(node, DOMAIN_NAME),
+                context(node, CERTIFICATE_ARN),
+                context(node, CAPTCHA).map(Boolean::parseBoolean).orElse(false));
     }
 
     /** The bus, the schedule group and other names LEM fixes: {@code prefix + [stage-] + base}. */

@@ -1,11 +1,15 @@
 package dev.lem.infra;
 
+import dev.lem.messaging.EmailTemplateCatalog;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.ses.CfnTemplate;
 import software.amazon.awscdk.services.ses.ConfigurationSet;
 import software.amazon.awscdk.services.ses.ConfigurationSetEventDestinationOptions;
 import software.amazon.awscdk.services.ses.EmailSendingEvent;
@@ -16,8 +20,13 @@ import software.constructs.Construct;
 /**
  * Outbound messaging: the SES configuration set LEM sends email through (reputation metrics on, every
  * bounce, complaint, delivery, open and click published to the SES feedback topic), and the permissions
- * to send email from the configured sender and SMS through SNS. The sender identity (address or domain)
- * is verified in SES outside this stack.
+ * to send email from the configured sender and SMS through SNS; and one SES email template per entry of
+ * {@link EmailTemplateCatalog} (the files {@code lem up} renders too). The sender identity (address or
+ * domain) is verified in SES outside this stack.
+ *
+ * <p>Template names are the catalog's bare names ({@code welcome}, {@code confirm}…), which notifications
+ * sends by: SES template names are unique per account and region, so one LEM stack per account and region
+ * (a second stage in the same account and region fails to create them).
  */
 public final class MessageChannels extends Construct {
 
@@ -26,6 +35,7 @@ public final class MessageChannels extends Construct {
             EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY, EmailSendingEvent.OPEN, EmailSendingEvent.CLICK);
 
     private final ConfigurationSet configurationSet;
+    private final Map<String, CfnTemplate> templates = new LinkedHashMap<>();
     private final String mailFrom;
     private final String mailDomain;
 
@@ -44,6 +54,21 @@ public final class MessageChannels extends Construct {
                 .build());
         // The SNS destination adds the topic policy itself: ses.amazonaws.com may publish for this
         // account's configuration set only (AWS:SourceAccount, AWS:SourceArn).
+        for (EmailTemplateCatalog.EmailTemplate template : EmailTemplateCatalog.load().all()) {
+            templates.put(template.name(), CfnTemplate.Builder.create(this, Ids.pascal(template.name()) + "Template")
+                    .template(CfnTemplate.TemplateProperty.builder()
+                            .templateName(template.name())
+                            .subjectPart(template.subject())
+                            .htmlPart(template.html())
+                            .textPart(template.text())
+                            .build())
+                    .build());
+        }
+    }
+
+    /** The SES templates, by catalog name. */
+    public Map<String, CfnTemplate> templates() {
+        return Map.copyOf(templates);
     }
 
     public String configurationSetName() {

@@ -27,6 +27,9 @@ final class NagFindings {
                 "HMAC keys, not credentials: rotating the identity key orphans every stored identity hash and "
                         + "rotating the tracking key breaks links already sent, so rotation is a planned, "
                         + "versioned operation rather than a scheduled one.");
+        stack.captchaSecret().ifPresent(secret -> suppress(secret, "AwsSolutions-SMG4",
+                "The Cloudflare Turnstile secret key, issued by Cloudflare: Secrets Manager cannot rotate it; "
+                        + "the operator rotates it in the Turnstile dashboard and puts the new value here."));
         suppress(stack.routing().deadLetterQueue(), "AwsSolutions-SQS3",
                 "This queue IS a dead-letter queue: the DeadLetterConfig of the EventBridge rule targets "
                         + "(cdk-nag recognises only SQS redrive and Lambda DLQs).");
@@ -79,10 +82,13 @@ final class NagFindings {
     /** {@code lem:cdn=true}: the distribution and its access-log bucket. */
     private static void cdn(LemStack stack) {
         stack.cdn().ifPresent(cdn -> {
-            suppress(cdn.distribution(), "AwsSolutions-CFR4",
-                    "The distribution uses the default *.cloudfront.net certificate, with which CloudFront "
-                            + "cannot enforce a minimum viewer TLS version; a custom domain with an ACM certificate "
-                            + "(TLSv1.2_2021) is a manual step (README, Custom domain). The origin is HTTPS (TLSv1.2) only.");
+            if (!cdn.hasCustomDomain()) {
+                suppress(cdn.distribution(), "AwsSolutions-CFR4",
+                        "The distribution uses the default *.cloudfront.net certificate, with which CloudFront "
+                                + "cannot enforce a minimum viewer TLS version; set lem:domainName and lem:certificateArn "
+                                + "for a custom domain with TLSv1.2_2021 (README, Custom domain). The origin is HTTPS "
+                                + "(TLSv1.2) only.");
+            }
             suppress(cdn.distribution(), "AwsSolutions-CFR1",
                     "No geo restriction on purpose: forms and tracking links serve leads wherever they are; "
                             + "floods are handled by the WAF rate-based rule.");

@@ -149,6 +149,60 @@ class LemStackConfigTest {
         assertThat(config.region()).isEmpty();
     }
 
+    private static final String EU_CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+    private static final String US_EAST_1_CERT = "arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000";
+
+    @Test
+    void withDomain_whenOnlyTheDomainIsGiven_failsNamingTheMissingCertificate() {
+        assertThatThrownBy(() -> LemStackConfig.withAssetRoot(repo).withDomain("forms.acme.example", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(LemStackConfig.DOMAIN_NAME).hasMessageContaining(LemStackConfig.CERTIFICATE_ARN);
+    }
+
+    @Test
+    void withDomain_whenOnlyTheCertificateIsGiven_failsNamingTheMissingDomain() {
+        assertThatThrownBy(() -> LemStackConfig.withAssetRoot(repo).withDomain(" ", EU_CERT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(LemStackConfig.DOMAIN_NAME).hasMessageContaining("got only " + LemStackConfig.CERTIFICATE_ARN);
+    }
+
+    @Test
+    void withDomain_whenCdnAndTheCertificateIsNotInUsEast1_failsSayingCloudFrontNeedsUsEast1() {
+        assertThatThrownBy(() -> LemStackConfig.withAssetRoot(repo).withCdn(2000).withDomain("forms.acme.example", EU_CERT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("us-east-1").hasMessageContaining("eu-west-1").hasMessageContaining(LemStackConfig.CDN);
+    }
+
+    @Test
+    void withDomain_whenNoCdnAndTheCertificateIsNotInLemRegion_fails() {
+        assertThatThrownBy(() -> LemStackConfig.withAssetRoot(repo).withRegion("eu-central-1")
+                .withDomain("forms.acme.example", EU_CERT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("eu-central-1").hasMessageContaining("eu-west-1");
+    }
+
+    @Test
+    void withDomain_whenTheDomainOrArnIsMalformed_fails() {
+        assertThatThrownBy(() -> LemStackConfig.withAssetRoot(repo).withDomain("https://forms.acme.example/", EU_CERT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(LemStackConfig.DOMAIN_NAME);
+        assertThatThrownBy(() -> LemStackConfig.withAssetRoot(repo).withDomain("forms.acme.example", "arn:aws:iam::1:role/x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(LemStackConfig.CERTIFICATE_ARN);
+    }
+
+    @Test
+    void withDomain_whenValid_keepsBothAndCaptchaDefaultsOff() {
+        LemStackConfig plain = LemStackConfig.withAssetRoot(repo);
+        LemStackConfig cdn = plain.withCdn(2000).withDomain("Forms.Acme.Example", US_EAST_1_CERT).withCaptcha(true);
+
+        assertThat(plain.domainName()).isEmpty();
+        assertThat(plain.certificateArn()).isEmpty();
+        assertThat(plain.captcha()).isFalse();
+        assertThat(cdn.domainName()).contains("forms.acme.example");
+        assertThat(cdn.certificateArn()).contains(US_EAST_1_CERT);
+        assertThat(cdn.captcha()).isTrue();
+        assertThat(plain.withRegion("eu-west-1").withDomain("forms.acme.example", EU_CERT).domainName()).isPresent();
+    }
+
     private LemStackConfig config(String prefix, String stage, String mailFrom) {
         return new LemStackConfig(repo, prefix, stage, mailFrom, null, Optional.empty(), Optional.empty(), List.of(),
                 30, 30, 20, 50, Optional.empty(), Optional.empty(), false,

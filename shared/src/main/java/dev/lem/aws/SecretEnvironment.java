@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Deployed functions get their keys as Secrets Manager ARNs, never as values in the template. At cold
@@ -21,6 +22,12 @@ public final class SecretEnvironment {
             EnvNames.TRACKING_KEY, EnvNames.TRACKING_KEY_SECRET_ARN,
             EnvNames.FORM_TOKEN_KEY, EnvNames.FORM_TOKEN_KEY_SECRET_ARN,
             EnvNames.CAPTCHA_SECRET, EnvNames.CAPTCHA_SECRET_ARN);
+
+    /**
+     * Secrets an operator fills in by hand (the Turnstile key is issued by Cloudflare): while one holds no
+     * value yet, its variable stays unset and the feature stays off, instead of failing the cold start.
+     */
+    private static final java.util.Set<String> FILLED_BY_OPERATOR = java.util.Set.of(EnvNames.CAPTCHA_SECRET);
 
     private SecretEnvironment() {}
 
@@ -37,7 +44,13 @@ public final class SecretEnvironment {
                 if (client == null) {
                     client = AwsClients.secretsManager(AwsConfig.fromEnv(env));
                 }
-                resolved.put(pair.getKey(), secretValue(client, pair.getValue(), arn));
+                try {
+                    resolved.put(pair.getKey(), secretValue(client, pair.getValue(), arn));
+                } catch (SecretHasNoValueException e) {
+                    if (!FILLED_BY_OPERATOR.contains(pair.getKey())) {
+                        throw new ConfigException("the secret named by " + pair.getValue() + " has no value");
+                    }
+                }
             }
         } finally {
             if (client != null) {
@@ -49,9 +62,23 @@ public final class SecretEnvironment {
 
     private static String secretValue(SecretsManagerClient client, String variable, String arn) {
         try {
-            return client.getSecretValue(r -> r.secretId(arn)).secretString();
+            String value = client.getSecretValue(r -> r.secretId(arn)).secretString();
+            if (value == null || value.isBlank()) {
+                throw new SecretHasNoValueException();
+            }
+            return value;
+        } catch (ResourceNotFoundException e) {
+            // also what Secrets Manager answers for a secret created without a value (no AWSCURRENT version)
+            throw new SecretHasNoValueException();
         } catch (SdkException e) {
             throw new ConfigException("cannot read the secret named by " + variable + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The secret exists (or not) but holds no current value. */
+    private static final class SecretHasNoValueException extends RuntimeException {
+        SecretHasNoValueException() {
+            super(null, null, false, false);
         }
     }
 }

@@ -58,11 +58,29 @@ class SecretEnvironmentIT {
     @Test
     void resolve_whenSecretsManagerRefuses_failsNamingTheVariableNotTheValue() {
         wire.answerWithError(Service.SECRETS_MANAGER, 400, "application/x-amz-json-1.1",
-                "{\"__type\":\"ResourceNotFoundException\",\"message\":\"no such secret\"}");
+                "{\"__type\":\"AccessDeniedException\",\"message\":\"not allowed\"}");
 
         assertThatThrownBy(() -> SecretEnvironment.resolve(env(Map.of(EnvNames.TRACKING_KEY_SECRET_ARN, ARN))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(EnvNames.TRACKING_KEY_SECRET_ARN)
                 .hasMessageNotContaining(ARN);
+    }
+
+    @Test
+    void resolve_whenTheOperatorHasNotFilledTheCaptchaSecret_leavesCaptchaOff() {
+        wire.answerWithError(Service.SECRETS_MANAGER, 400, "application/x-amz-json-1.1",
+                "{\"__type\":\"ResourceNotFoundException\",\"message\":\"can't find the specified secret value for staging label: AWSCURRENT\"}");
+
+        Map<String, String> resolved = SecretEnvironment.resolve(env(Map.of(EnvNames.CAPTCHA_SECRET_ARN, ARN)));
+
+        assertThat(resolved).doesNotContainKey(EnvNames.CAPTCHA_SECRET);
+    }
+
+    @Test
+    void resolve_whenAKeySecretHasNoValue_failsNamingTheVariable() {
+        wire.answerSecret("");
+
+        assertThatThrownBy(() -> SecretEnvironment.resolve(env(Map.of(EnvNames.IDENTITY_KEY_SECRET_ARN, ARN))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(EnvNames.IDENTITY_KEY_SECRET_ARN);
     }
 }

@@ -25,7 +25,7 @@ class HttpEndpointsTemplateTest {
     private final SynthesizedStack synth = SynthesizedStack.get();
 
     @Test
-    void api_whenSynthesized_isOneHttpApiWithExactlyTheSixPublicRoutes() {
+    void api_whenSynthesized_isOneHttpApiWithExactlyTheSevenPublicRoutes() {
         synth.template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api",
                 Match.objectLike(Map.of("ProtocolType", "HTTP")));
@@ -33,7 +33,7 @@ class HttpEndpointsTemplateTest {
                 .map(r -> Cfn.props(r).get("RouteKey")).toList();
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
-                "POST /f/{formId}", "GET /f/{formId}/token", "GET /t/o.gif", "GET /t/c", "POST /t/e",
+                "POST /f/{formId}", "GET /f/{formId}/token", "GET /f/{formId}/confirm", "GET /t/o.gif", "GET /t/c", "POST /t/e",
                 "GET /t/lem.js");
     }
 
@@ -41,6 +41,7 @@ class HttpEndpointsTemplateTest {
     @CsvSource({
             "'POST /f/{formId}', FORM_CAPTURE",
             "'GET /f/{formId}/token', FORM_CAPTURE",
+            "'GET /f/{formId}/confirm', FORM_CAPTURE",
             "'GET /t/o.gif', TRACKING",
             "'GET /t/c', TRACKING",
             "'POST /t/e', TRACKING",
@@ -101,6 +102,19 @@ class HttpEndpointsTemplateTest {
     void cors_whenOriginsAreConfigured_allowsOnlyThem() {
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api", Match.objectLike(Map.of(
                 "CorsConfiguration", Match.objectLike(Map.of("AllowOrigins", SynthesizedStack.ORIGINS)))));
+    }
+
+    @Test
+    void cors_whenABrowserPreflightsAFormPost_allowsTheTokenAndIdempotencyHeadersAndExposesNothing() {
+        Map<String, Object> api = Cfn.props(synth.resources("AWS::ApiGatewayV2::Api").values().iterator().next());
+        Map<String, Object> cors = Cfn.map(api.get("CorsConfiguration"));
+
+        assertThat(Cfn.list(cors.get("AllowHeaders")).stream().map(h -> String.valueOf(h).toLowerCase()))
+                .containsExactlyInAnyOrder("content-type", "x-lem-token", "idempotency-key");
+        assertThat(Cfn.list(cors.get("AllowMethods"))).contains("POST", "GET", "OPTIONS");
+        assertThat(cors).doesNotContainKey("ExposeHeaders");
+        assertThat(synth.resources("AWS::ApiGatewayV2::Route").values().stream()
+                .map(r -> String.valueOf(Cfn.props(r).get("RouteKey")))).noneMatch(k -> k.startsWith("OPTIONS "));
     }
 
     @Test

@@ -183,25 +183,56 @@ class LemFunctionsTemplateTest {
 
     @ParameterizedTest
     @EnumSource(value = FunctionName.class, names = {"FORM_CAPTURE", "TRACKING"})
-    void activityProducer_whenGranted_sendsOnlyToTheActivityQueue(FunctionName name) {
+    void publicFunction_whenGranted_onlySendsToItsQueues(FunctionName name) {
         String activity = synth.logicalId(synth.stack.queues().queue(QueueDefinition.ACTIVITY));
+        String notify = synth.logicalId(synth.stack.queues().queue(QueueDefinition.NOTIFY));
 
         List<Map<String, Object>> sqs = statements(roleId(name)).stream()
                 .filter(s -> Cfn.list(s.get("Action")).stream().anyMatch(a -> String.valueOf(a).startsWith("sqs:")))
                 .toList();
-        assertThat(sqs).hasSize(1);
-        assertThat(Cfn.list(sqs.get(0).get("Action"))).contains("sqs:SendMessage").doesNotContain("sqs:ReceiveMessage");
-        assertThat(Cfn.target(sqs.get(0).get("Resource"))).isEqualTo(activity);
+        assertThat(sqs).isNotEmpty().allSatisfy(s -> assertThat(Cfn.list(s.get("Action")))
+                .contains("sqs:SendMessage").doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage"));
+        Set<String> queues = new HashSet<>();
+        sqs.forEach(s -> Cfn.list(s.get("Resource")).forEach(r -> queues.add(Cfn.target(r))));
+        // form-capture also queues double opt-in confirmations
+        assertThat(queues).containsExactlyInAnyOrderElementsOf(
+                name == FunctionName.FORM_CAPTURE ? List.of(activity, notify) : List.of(activity));
+    }
+
+    @Test
+    void formCaptureAndNotifications_whenSynthesized_buildLinksOnTheSamePublicBaseUrl() {
+        Object formCapture = environment(FunctionName.FORM_CAPTURE).get(EnvNames.PUBLIC_BASE_URL);
+
+        assertThat(formCapture).isNotNull().isEqualTo(environment(FunctionName.NOTIFICATIONS).get(EnvNames.PUBLIC_BASE_URL));
+        assertThat(environment(FunctionName.FORM_CAPTURE).get(EnvNames.NOTIFY_QUEUE_URL))
+                .isEqualTo(environment(FunctionName.ROUTER).get(EnvNames.NOTIFY_QUEUE_URL));
+    }
+
+    @Test
+    void tracking_whenOriginsConfigured_allowsExactlyThoseForTheBeacon() {
+        assertThat(environment(FunctionName.TRACKING).get(EnvNames.TRACKING_ALLOWED_ORIGINS))
+                .isEqualTo(String.join(",", SynthesizedStack.ORIGINS));
     }
 
     @ParameterizedTest
     @EnumSource(FunctionName.class)
     void environment_whenSynthesized_isExactlyWhatTheFunctionsConfigReads(FunctionName name) {
+        // captcha off (the default): no LEM_CAPTCHA_SECRET_ARN anywhere
+        assertThat(environment(name).keySet()).containsExactlyInAnyOrderElementsOf(expectedEnvironment(name, false));
+    }
+
+    /**
+     * The variables {@code name}'s config reads, {@value EnvNames#REGION} included; with {@code lem:captcha=true}
+     * form-capture also gets {@value EnvNames#CAPTCHA_SECRET_ARN}.
+     */
+    static Set<String> expectedEnvironment(FunctionName name, boolean captcha) {
         String identity = HmacKeys.Purpose.IDENTITY.envName();
         String tracking = HmacKeys.Purpose.TRACKING.envName();
+        String formToken = HmacKeys.Purpose.FORM_TOKEN.envName();
         Set<String> expected = switch (name) {
-            case FORM_CAPTURE -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
-            case TRACKING -> Set.of(EnvNames.ACTIVITY_QUEUE_URL, tracking);
+            case FORM_CAPTURE -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.ACTIVITY_QUEUE_URL,
+                    EnvNames.NOTIFY_QUEUE_URL, EnvNames.PUBLIC_BASE_URL, identity, formToken);
+            case TRACKING -> Set.of(EnvNames.ACTIVITY_QUEUE_URL, EnvNames.TRACKING_ALLOWED_ORIGINS, tracking);
             case SCORING -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME);
             case ROUTER -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
                     EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
@@ -211,8 +242,10 @@ class LemFunctionsTemplateTest {
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);
-
-        assertThat(environment(name).keySet()).containsExactlyInAnyOrderElementsOf(withRegion);
+        if (captcha && name == FunctionName.FORM_CAPTURE) {
+            withRegion.add(EnvNames.CAPTCHA_SECRET_ARN);
+        }
+        return withRegion;
     }
 
     @Test
@@ -260,7 +293,8 @@ class LemFunctionsTemplateTest {
     void environment_whenSynthesized_holdsNoKeyMaterial(FunctionName name) {
         Map<String, Object> env = environment(name);
 
-        assertThat(env).doesNotContainKeys(EnvNames.IDENTITY_KEY, EnvNames.TRACKING_KEY);
+        assertThat(env).doesNotContainKeys(EnvNames.IDENTITY_KEY, EnvNames.TRACKING_KEY, EnvNames.FORM_TOKEN_KEY,
+                EnvNames.CAPTCHA_SECRET);
         assertThat(env).containsKey(EnvNames.REGION);
         for (HmacKeys.Purpose purpose : HmacKeys.Purpose.values()) {
             if (env.containsKey(purpose.envName())) {
@@ -274,7 +308,9 @@ class LemFunctionsTemplateTest {
     void keys_whenGranted_areReadableOnlyByTheFunctionsThatSignOrHash() {
         Map<HmacKeys.Purpose, Set<FunctionName>> readers = Map.of(
                 HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE),
-                HmacKeys.Purpose.TRACKING, Set.of(FunctionName.TRACKING, FunctionName.NOTIFICATIONS));
+                HmacKeys.Purpose.TRACKING, Set.of(FunctionName.TRACKING, FunctionName.NOTIFICATIONS),
+                HmacKeys.Purpose.FORM_TOKEN, Set.of(FunctionName.FORM_CAPTURE));
+        assertThat(readers.keySet()).containsExactlyInAnyOrder(HmacKeys.Purpose.values());
         readers.forEach((purpose, expected) -> {
             String secret = synth.logicalId(synth.stack.keys().secret(purpose));
             Set<FunctionName> actual = EnumSet.noneOf(FunctionName.class);

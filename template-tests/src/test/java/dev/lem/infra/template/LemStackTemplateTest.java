@@ -2,6 +2,7 @@ package dev.lem.infra.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lem.infra.HmacKeys;
 import dev.lem.infra.LemStackConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +82,10 @@ class LemStackTemplateTest {
                 Map.entry(LemStackConfig.ALARM_EMAIL, "ops@acme.example"),
                 Map.entry(LemStackConfig.CDN, "true"),
                 Map.entry(LemStackConfig.WAF_RATE_LIMIT, "500"),
-                Map.entry(LemStackConfig.REGION, "eu-central-1"))).build());
+                Map.entry(LemStackConfig.REGION, "eu-central-1"),
+                Map.entry(LemStackConfig.DOMAIN_NAME, "forms.acme.example"),
+                Map.entry(LemStackConfig.CERTIFICATE_ARN, VariantSynthesizedStacks.US_EAST_1_CERTIFICATE),
+                Map.entry(LemStackConfig.CAPTCHA, "true"))).build());
 
         LemStackConfig config = LemStackConfig.fromContext(app.getNode());
 
@@ -100,6 +104,9 @@ class LemStackTemplateTest {
         assertThat(config.cdn()).isTrue();
         assertThat(config.wafRateLimit()).isEqualTo(500);
         assertThat(config.region()).contains("eu-central-1");
+        assertThat(config.domainName()).contains("forms.acme.example");
+        assertThat(config.certificateArn()).contains(VariantSynthesizedStacks.US_EAST_1_CERTIFICATE);
+        assertThat(config.captcha()).isTrue();
     }
 
     @Test
@@ -115,7 +122,7 @@ class LemStackTemplateTest {
     void hmacKeys_whenSynthesized_areGeneratedSecretsThatOutliveTheStack() {
         Map<String, Map<String, Object>> secrets = synth.resources("AWS::SecretsManager::Secret");
 
-        assertThat(secrets).hasSize(2).allSatisfy((id, secret) -> {
+        assertThat(secrets).hasSize(HmacKeys.Purpose.values().length).hasSize(3).allSatisfy((id, secret) -> {
             assertThat(secret.get("DeletionPolicy")).isEqualTo("Retain");
             Map<String, Object> props = Cfn.props(secret);
             assertThat(props).doesNotContainKey("SecretString");

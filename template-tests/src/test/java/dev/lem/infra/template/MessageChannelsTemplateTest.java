@@ -2,6 +2,7 @@ package dev.lem.infra.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lem.messaging.EmailTemplateCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
 
-/** SES: the configuration set and its feedback to SNS. */
+/** SES: the configuration set and its feedback to SNS, and the email templates. */
 class MessageChannelsTemplateTest {
 
     private final SynthesizedStack synth = SynthesizedStack.get();
@@ -58,6 +59,33 @@ class MessageChannelsTemplateTest {
                 .contains(":configuration-set/").contains(synth.logicalId(synth.stack.channels().configurationSet()));
         assertThat(statements).anySatisfy(s -> assertThat(String.valueOf(s.get("Condition")))
                 .contains("aws:SecureTransport=false"));
+    }
+
+    @Test
+    void emailTemplates_whenSynthesized_areExactlyTheCatalogsWithTheirBareNamesAndParts() {
+        List<Map<String, Object>> templates = synth.resources("AWS::SES::Template").values().stream()
+                .map(t -> Cfn.map(Cfn.props(t).get("Template"))).toList();
+
+        assertThat(templates).extracting(t -> t.get("TemplateName"))
+                .containsExactlyInAnyOrderElementsOf(EmailTemplateCatalog.NAMES);
+        EmailTemplateCatalog.load().all().forEach(expected -> synth.template.hasResourceProperties("AWS::SES::Template",
+                Match.objectLike(Map.of("Template", Map.of(
+                        "TemplateName", expected.name(),
+                        "SubjectPart", expected.subject(),
+                        "HtmlPart", expected.html(),
+                        "TextPart", expected.text())))));
+    }
+
+    @Test
+    void confirmTemplate_whenSynthesized_asksForConfirmationWithoutAnOpenPixel() {
+        synth.template.hasResourceProperties("AWS::SES::Template", Match.objectLike(Map.of("Template", Match.objectLike(Map.of(
+                "TemplateName", "confirm",
+                "SubjectPart", "Please confirm your subscription",
+                "HtmlPart", Match.stringLikeRegexp("href=\"\\{\\{confirmUrl\\}\\}\""))))));
+        Map<String, Object> confirm = synth.resources("AWS::SES::Template").values().stream()
+                .map(t -> Cfn.map(Cfn.props(t).get("Template"))).filter(t -> "confirm".equals(t.get("TemplateName")))
+                .findFirst().orElseThrow();
+        assertThat(String.valueOf(confirm.get("HtmlPart"))).doesNotContain("openPixelUrl");
     }
 
     @Test
