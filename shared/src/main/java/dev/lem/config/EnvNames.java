@@ -30,6 +30,8 @@ public final class EnvNames {
     public static final String SCHEDULE_GROUP = "LEM_SCHEDULE_GROUP";
     public static final String DRIP_FUNCTION_ARN = "LEM_DRIP_FUNCTION_ARN";
     public static final String SCHEDULER_ROLE_ARN = "LEM_SCHEDULER_ROLE_ARN";
+    /** Where EventBridge Scheduler puts a drip timer whose target kept failing (optional). */
+    public static final String SCHEDULER_DLQ_ARN = "LEM_SCHEDULER_DLQ_ARN";
     public static final String PUBLIC_BASE_URL = "LEM_PUBLIC_BASE_URL";
 
     private EnvNames() {}

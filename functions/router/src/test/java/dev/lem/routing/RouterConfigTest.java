@@ -33,6 +33,16 @@ class RouterConfigTest {
         assertThat(config.schedulerRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/lem-scheduler");
     }
 
+    @Test
+    void fromEnv_whenSchedulerDeadLetterQueueGiven_readsIt_andOtherwiseLeavesItEmpty() {
+        Map<String, String> env = env();
+        assertThat(RouterConfig.fromEnv(env).schedulerDeadLetterArn()).isEmpty();
+
+        env.put("LEM_SCHEDULER_DLQ_ARN", "arn:aws:sqs:eu-west-1:123456789012:lem-scheduler-dlq");
+        assertThat(RouterConfig.fromEnv(env).schedulerDeadLetterArn())
+                .contains("arn:aws:sqs:eu-west-1:123456789012:lem-scheduler-dlq");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"LEM_TABLE_NAME", "LEM_NOTIFY_QUEUE_URL", "LEM_SCHEDULE_GROUP", "LEM_DRIP_FUNCTION_ARN",
             "LEM_SCHEDULER_ROLE_ARN"})

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
@@ -28,12 +29,20 @@ public final class EventBridgeStepScheduler implements StepScheduler {
     private final String group;
     private final String targetArn;
     private final String roleArn;
+    private final Optional<String> deadLetterArn;
 
     public EventBridgeStepScheduler(SchedulerClient scheduler, String group, String targetArn, String roleArn) {
+        this(scheduler, group, targetArn, roleArn, Optional.empty());
+    }
+
+    /** @param deadLetterArn the SQS queue that receives a timer whose target kept failing after the retries */
+    public EventBridgeStepScheduler(SchedulerClient scheduler, String group, String targetArn, String roleArn,
+                                    Optional<String> deadLetterArn) {
         this.scheduler = scheduler;
         this.group = group;
         this.targetArn = targetArn;
         this.roleArn = roleArn;
+        this.deadLetterArn = deadLetterArn;
     }
 
     /** {@code at(yyyy-mm-ddThh:mm:ss)} in UTC, rounded up to the next whole second. */
@@ -51,8 +60,11 @@ public final class EventBridgeStepScheduler implements StepScheduler {
                     .scheduleExpressionTimezone("UTC")
                     .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
-                    .target(t -> t.arn(targetArn).roleArn(roleArn).input(payloadJson)
-                            .retryPolicy(p -> p.maximumRetryAttempts(10).maximumEventAgeInSeconds(86_400))));
+                    .target(t -> {
+                        t.arn(targetArn).roleArn(roleArn).input(payloadJson)
+                                .retryPolicy(p -> p.maximumRetryAttempts(10).maximumEventAgeInSeconds(86_400));
+                        deadLetterArn.ifPresent(arn -> t.deadLetterConfig(d -> d.arn(arn)));
+                    }));
         } catch (ConflictException alreadyScheduled) {
             // same name: this timer exists already (redelivery)
         } catch (SchedulerException e) {

@@ -75,6 +75,23 @@ class EventBridgeStepSchedulerIT {
     }
 
     @Test
+    void scheduleOnce_whenADeadLetterQueueIsConfigured_namesItOnTheTarget() {
+        String dlq = "arn:aws:sqs:eu-west-1:000000000000:lem-scheduler-dlq";
+        new EventBridgeStepScheduler(client, GROUP, TARGET, ROLE, java.util.Optional.of(dlq))
+                .scheduleOnce("drip-0b7e6a52-step-2", Instant.parse("2026-11-24T09:00:00Z"), PAYLOAD);
+
+        JsonNode target = wire.requests(Service.SCHEDULER).getFirst().json().path("Target");
+        assertThat(target.path("DeadLetterConfig").path("Arn").asText()).isEqualTo(dlq);
+    }
+
+    @Test
+    void scheduleOnce_whenNoDeadLetterQueueIsConfigured_sendsNoDeadLetterConfig() {
+        scheduler.scheduleOnce("drip-0b7e6a52-step-2", Instant.parse("2026-11-24T09:00:00Z"), PAYLOAD);
+
+        assertThat(wire.requests(Service.SCHEDULER).getFirst().json().path("Target").has("DeadLetterConfig")).isFalse();
+    }
+
+    @Test
     void scheduleOnce_whenCalled_sendsAOneShotUtcDeletingScheduleTargetingTheDripFunction() {
         scheduler.scheduleOnce("drip-0b7e6a52-step-2", Instant.parse("2026-11-24T09:00:00.250Z"), PAYLOAD);
 

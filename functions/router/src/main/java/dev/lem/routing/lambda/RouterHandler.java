@@ -43,7 +43,7 @@ public final class RouterHandler implements RequestStreamHandler {
         return new RoutingService(new DynamoDbEnrolmentStore(dynamo, config.tableName()),
                 new SqsMessageQueue(AwsClients.sqs(config.aws()), config.notifyQueueUrl()),
                 new EventBridgeStepScheduler(AwsClients.scheduler(config.aws()), config.scheduleGroup(),
-                        config.dripFunctionArn(), config.schedulerRoleArn()));
+                        config.dripFunctionArn(), config.schedulerRoleArn(), config.schedulerDeadLetterArn()));
     }
 
     @Override
