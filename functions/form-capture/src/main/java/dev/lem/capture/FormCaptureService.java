@@ -5,6 +5,7 @@ import dev.lem.capture.CaptureOutcome.Captured;
 import dev.lem.capture.CaptureOutcome.Rejected;
 import dev.lem.capture.FormValidator.ValidSubmission;
 import dev.lem.events.LeadCaptured;
+import dev.lem.events.LeadStateChanged;
 import dev.lem.forms.CaptureIdempotencyStore;
 import dev.lem.forms.FormDefinition;
 import java.time.Duration;
@@ -46,6 +47,8 @@ public final class FormCaptureService {
     static final Duration KEY_WINDOW = Duration.ofHours(24);
     /** How long the same payload (without a key) to the same form gets the first answer. */
     static final Duration PAYLOAD_WINDOW = Duration.ofMinutes(5);
+    /** Prefix of the event id of the {@code lead.state-changed} a double opt-in confirmation publishes. */
+    static final String CONFIRMED_EVENT = "state-confirmed-";
     /** A claim left in progress by a crashed request may be taken over after this. */
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);
 
@@ -349,7 +352,8 @@ public final class FormCaptureService {
     /**
      * Confirms a double opt-in: the email consent becomes granted with {@code confirmedAt} (text version, form and
      * hashed IP of the submission kept); an {@code anonymous} lead becomes {@code subscriber} (a lead already further
-     * along keeps its state). Confirming again changes nothing.
+     * along keeps its state) and {@code lead.state-changed} ({@code anonymous → subscriber}) is published. Confirming again
+     * changes nothing (it only publishes the same event again while the lead is still the subscriber it made).
      */
     public ConfirmOutcome confirm(String formId, String leadId, String expires, String signature, Instant now) {
         Optional<FormDefinition> form = findForm(formId);
@@ -375,6 +379,10 @@ public final class FormCaptureService {
             Lead lead = found.get();
             Optional<Consent> current = lead.consent(Lead.EMAIL_CHANNEL);
             if (current.map(c -> c.granted() && c.confirmedAt() != null).orElse(false)) {
+                if (lead.state() == LeadState.SUBSCRIBER && lead.stateEnteredAt().equals(current.get().confirmedAt())) {
+                    // the confirmation made it a subscriber: publish again, in case the first publish was lost
+                    publishSubscribed(lead.id(), LeadState.ANONYMOUS, lead.stateEnteredAt());
+                }
                 return new ConfirmOutcome.Confirmed(form.get(), lead.id(), true);
             }
             Consent confirmed = current.map(c -> new Consent(true, c.textVersion(), c.recordedAt(), c.formId(), c.ipHash(), now))
@@ -386,6 +394,9 @@ public final class FormCaptureService {
                 leads.update(new Lead(lead.id(), lead.emailHash(), lead.email(), lead.profile(), state,
                         state == lead.state() ? lead.stateEnteredAt() : now, lead.score(), consents, lead.createdAt(), now,
                         lead.version(), lead.attribution(), lead.profileHistory()));
+                if (state != lead.state()) {
+                    publishSubscribed(lead.id(), lead.state(), now);
+                }
                 return new ConfirmOutcome.Confirmed(form.get(), lead.id(), false);
             } catch (LeadConflictException e) {
                 if (attempt == CONFLICT_ATTEMPTS) {
@@ -393,6 +404,18 @@ public final class FormCaptureService {
                 }
             }
         }
+    }
+
+    /**
+     * {@code lead.state-changed} for a confirmed double opt-in. The event id is one per lead ({@value #CONFIRMED_EVENT}
+     * + lead id): a lead is confirmed once, and a publish repeated after a lost one is the same event.
+     *
+     * @throws dev.lem.bus.EventPublishException when the bus is down; the lead is already a subscriber, and opening the
+     *                                           link again publishes the event again
+     */
+    private void publishSubscribed(LeadId leadId, LeadState from, Instant at) {
+        bus.publish(new LeadStateChanged(CONFIRMED_EVENT + leadId.value(), at, leadId.value(), from.wireName(),
+                LeadState.SUBSCRIBER.wireName(), "double opt-in confirmed", false));
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lem.capture.FormCaptureService.ConfirmOutcome;
 import dev.lem.forms.FormDefinition;
+import dev.lem.bus.EventPublishException;
+import dev.lem.events.LeadStateChanged;
 import dev.lem.json.Json;
 import dev.lem.lead.Consent;
 import dev.lem.lead.IdentityHasher;
@@ -42,7 +44,8 @@ class DoubleOptInTest {
     private final InMemoryFormStore forms = new InMemoryFormStore();
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
     private final RecordingQueue notify = new RecordingQueue();
-    private final FormCaptureService service = new FormCaptureService(forms, leads, HASHER, new RecordingEventBus(),
+    private final RecordingEventBus bus = new RecordingEventBus();
+    private final FormCaptureService service = new FormCaptureService(forms, leads, HASHER, bus,
             new RecordingQueue(), new SpamDefence(TOKENS, new InMemorySpamDefenceStore(), HASHER, Optional.empty()),
             new InMemoryCaptureIdempotencyStore(), Optional.of(new DoubleOptIn(LINKS, notify)));
 
@@ -162,5 +165,66 @@ class DoubleOptInTest {
         assertThat(service.confirm("news", "../x", "1", "s", T0)).isEqualTo(new ConfirmOutcome.Refused(400,
                 "this confirmation link is not valid"));
         assertThat(service.confirm("nope", "x", "1", "s", T0)).isEqualTo(new ConfirmOutcome.Refused(404, "unknown form"));
+    }
+
+    private List<LeadStateChanged> stateChanges() {
+        return bus.published().stream().filter(LeadStateChanged.class::isInstance).map(LeadStateChanged.class::cast).toList();
+    }
+
+    @Test
+    void confirm_whenItMakesTheLeadASubscriber_publishesLeadStateChangedAnonymousToSubscriber() {
+        submit("email=ada%40example.com&consent_email=on", T0);
+        Instant clicked = T0.plusSeconds(90);
+
+        confirm(linkQuery(), clicked);
+
+        String leadId = leads.all().getFirst().id().value();
+        assertThat(stateChanges()).containsExactly(new LeadStateChanged("state-confirmed-" + leadId, clicked, leadId,
+                "anonymous", "subscriber", "double opt-in confirmed", false));
+    }
+
+    @Test
+    void confirm_whenClickedAgain_publishesNoNewStateChange() {
+        submit("email=ada%40example.com&consent_email=on", T0);
+        Map<String, String> q = linkQuery();
+        confirm(q, T0.plusSeconds(60));
+        Lead lead = leads.all().getFirst();
+        leads.put(new Lead(lead.id(), lead.emailHash(), lead.email(), lead.profile(), LeadState.MQL, T0.plusSeconds(90), 120,
+                lead.consents(), lead.createdAt(), T0, lead.version(), lead.attribution(), lead.profileHistory()));
+
+        confirm(q, T0.plusSeconds(120));
+
+        assertThat(stateChanges()).hasSize(1);
+    }
+
+    @Test
+    void confirm_whenLeadIsFurtherAlong_publishesNoStateChange() {
+        submit("email=ada%40example.com&consent_email=on", T0);
+        Lead lead = leads.all().getFirst();
+        leads.put(new Lead(lead.id(), lead.emailHash(), lead.email(), lead.profile(), LeadState.MQL, T0, 120,
+                lead.consents(), lead.createdAt(), T0, lead.version(), lead.attribution(), lead.profileHistory()));
+
+        confirm(linkQuery(), T0.plusSeconds(60));
+
+        assertThat(stateChanges()).isEmpty();
+    }
+
+    @Test
+    void confirm_whenBusDownAfterTheWrite_publishesTheSameEventWhenTheLinkIsOpenedAgain() {
+        submit("email=ada%40example.com&consent_email=on", T0);
+        Map<String, String> q = linkQuery();
+        bus.failNextCallWith(new EventPublishException("bus down", null));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> confirm(q, T0.plusSeconds(60)))
+                .isInstanceOf(EventPublishException.class);
+        assertThat(leads.all().getFirst().state()).isEqualTo(LeadState.SUBSCRIBER);
+        assertThat(stateChanges()).isEmpty();
+
+        ConfirmOutcome again = confirm(q, T0.plusSeconds(300));
+
+        String leadId = leads.all().getFirst().id().value();
+        assertThat(again).isInstanceOfSatisfying(ConfirmOutcome.Confirmed.class, c -> assertThat(c.alreadyConfirmed()).isTrue());
+        assertThat(stateChanges()).containsExactly(new LeadStateChanged("state-confirmed-" + leadId, T0.plusSeconds(60),
+                leadId, "anonymous", "subscriber", "double opt-in confirmed", false));
     }
 }

@@ -100,7 +100,7 @@ public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTP
             if (method.equals("GET") && isRoute(event, "/token")) {
                 return HttpResponses.of(service.issueToken(formId, origin, clock.instant()));
             }
-        } catch (StoreUnavailableException | LeadConflictException e) {
+        } catch (StoreUnavailableException | LeadConflictException | EventPublishException e) {
             LOG.warn("form lookup failed formId={} error={}", safe(formId), e.getClass().getSimpleName());
             return HttpResponses.unavailable();
         }
