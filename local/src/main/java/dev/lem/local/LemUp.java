@@ -215,7 +215,8 @@ public final class LemUp {
                     clock);
             var tracking = new TrackingHandler(new TrackingService(new LinkSigner(keys.trackingKey()), activityQueue),
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
-            var scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT));
+            var scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT,
+                    new dev.lem.visitor.VisitorTimeline(new dev.lem.store.DynamoDbVisitorStore(dynamo, table))));
             OutboxMailer outbox = new OutboxMailer(EmailTemplates.builtIn(), clock);
             var notifications = new NotificationsHandler(new NotificationService(leads,
                     new DynamoDbIdempotencyStore(dynamo, table), new SendGate(), outbox, bus,

@@ -124,7 +124,8 @@ class WalkingSkeletonIT {
                 new SesMailer(AwsClients.sesV2(wire.awsConfig()), MAIL_FROM, Optional.empty()), bus,
                 new TrackingLinks(new LinkSigner(TRACKING_KEY), URI.create("https://t.lem.example")), clock));
         tracking = new TrackingHandler(new TrackingService(new LinkSigner(TRACKING_KEY), activityQueue), clock);
-        scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT));
+        scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT,
+                new dev.lem.visitor.VisitorTimeline(new dev.lem.store.DynamoDbVisitorStore(engines.dynamoDb(), table))));
     }
 
     @Test

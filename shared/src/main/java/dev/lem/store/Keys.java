@@ -10,6 +10,10 @@ public final class Keys {
     public static final String IDEMPOTENCY_SK = "IDEM";
     public static final String TOKEN_SK = "TOKEN";
     public static final String RATE_SK = "RATE";
+    /** The visitor → lead link under {@link #visitor}. */
+    public static final String VISITOR_LINK_SK = "LINK";
+    /** Sort-key prefix of the activity items ({@link #activity}). */
+    public static final String ACTIVITY_PREFIX = "ACT#";
 
     private Keys() {}
 
@@ -23,7 +27,12 @@ public final class Keys {
 
     /** Activity sorts newest-last by time, then id; query with ScanIndexForward=false for newest first. */
     public static String activity(java.time.Instant at, String activityId) {
-        return "ACT#" + at + "#" + activityId;
+        return ACTIVITY_PREFIX + at + "#" + activityId;
+    }
+
+    /** An anonymous visitor ({@code lem_vid}): its link to a lead ({@link #VISITOR_LINK_SK}) and its activity. */
+    public static String visitor(String visitorId) {
+        return "VISITOR#" + visitorId;
     }
 
     public static String enrolment(String campaignId) {

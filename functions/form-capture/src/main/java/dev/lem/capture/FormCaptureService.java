@@ -17,6 +17,8 @@ import dev.lem.lead.Activity;
 import dev.lem.lead.Attribution;
 import dev.lem.lead.FieldChange;
 import dev.lem.lead.Touch;
+import dev.lem.lead.VisitorActivity;
+import dev.lem.visitor.VisitorLink;
 import java.util.ArrayList;
 import java.util.List;
 import dev.lem.lead.Consent;
@@ -47,6 +49,9 @@ public final class FormCaptureService {
     static final Duration KEY_WINDOW = Duration.ofHours(24);
     /** How long the same payload (without a key) to the same form gets the first answer. */
     static final Duration PAYLOAD_WINDOW = Duration.ofMinutes(5);
+    /** The hidden field holding the visitor id ({@code lem_vid} cookie on the page's site, filled by the snippet). */
+    public static final String VISITOR_FIELD = "lem_vid";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FormCaptureService.class);
     /** Prefix of the event id of the {@code lead.state-changed} a double opt-in confirmation publishes. */
     static final String CONFIRMED_EVENT = "state-confirmed-";
     /** A claim left in progress by a crashed request may be taken over after this. */
@@ -288,6 +293,7 @@ public final class FormCaptureService {
                 }
                 activityQueue.send(Json.write(new Activity(submission.submissionId(), lead.id(), "form.submitted",
                         submission.receivedAt(), Map.of("formId", form.id()))));
+                linkVisitor(fields, submission, lead.id());
                 Touch known = touch.isKnown() ? touch : null;
                 bus.publish(new LeadCaptured("capture-" + submission.submissionId(), submission.receivedAt(),
                         lead.id().value(), form.id(), existing.isEmpty(), lead.state().wireName(),
@@ -299,6 +305,26 @@ public final class FormCaptureService {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * When the submission carries the visitor id ({@code lem_vid} field, else cookie), queues a {@link VisitorLink}:
+     * the activity consumer merges the visitor's earlier activity into the lead ({@link dev.lem.visitor.VisitorTimeline}
+     * says why there and not here). Best effort: a submission never fails because of it; a visitor not linked now is
+     * linked by its next submission.
+     */
+    private void linkVisitor(Map<String, String> fields, FormSubmission submission, LeadId lead) {
+        Optional<String> visitorId = Optional.ofNullable(fields.get(VISITOR_FIELD)).filter(VisitorActivity::isVisitorId)
+                .or(() -> submission.visitorCookie().filter(VisitorActivity::isVisitorId));
+        if (visitorId.isEmpty()) {
+            return;
+        }
+        try {
+            activityQueue.send(Json.write(VisitorLink.of(submission.submissionId(), visitorId.get(), lead,
+                    submission.receivedAt())));
+        } catch (RuntimeException e) {
+            LOG.warn("visitor link not queued leadId={} error={}", lead, e.getClass().getSimpleName());
         }
     }
 

@@ -14,10 +14,19 @@ import java.util.Optional;
  * @param token          the {@code X-Lem-Token} header (the {@code lem_token} field wins when both are sent)
  * @param referer        the Referer header: where an HTML form with errors is sent back to
  * @param idempotencyKey the {@code Idempotency-Key} header
+ * @param visitorCookie  the {@code lem_vid} cookie sent with the post, if any (the {@code lem_vid} field wins)
  */
 public record FormSubmission(String submissionId, String formId, Optional<String> contentType, String body,
                              Optional<String> origin, Instant receivedAt, Optional<String> sourceIp,
-                             Optional<String> token, Optional<String> referer, Optional<String> idempotencyKey) {
+                             Optional<String> token, Optional<String> referer, Optional<String> idempotencyKey,
+                             Optional<String> visitorCookie) {
+
+    public FormSubmission(String submissionId, String formId, Optional<String> contentType, String body,
+                          Optional<String> origin, Instant receivedAt, Optional<String> sourceIp,
+                          Optional<String> token, Optional<String> referer, Optional<String> idempotencyKey) {
+        this(submissionId, formId, contentType, body, origin, receivedAt, sourceIp, token, referer, idempotencyKey,
+                Optional.empty());
+    }
 
     public FormSubmission(String submissionId, String formId, Optional<String> contentType, String body,
                           Optional<String> origin, Instant receivedAt) {
@@ -25,8 +34,13 @@ public record FormSubmission(String submissionId, String formId, Optional<String
                 Optional.empty(), Optional.empty());
     }
 
+    public FormSubmission withVisitorCookie(String visitorId) {
+        return new FormSubmission(submissionId, formId, contentType, body, origin, receivedAt, sourceIp, token, referer,
+                idempotencyKey, Optional.of(visitorId));
+    }
+
     public FormSubmission withToken(String headerToken) {
         return new FormSubmission(submissionId, formId, contentType, body, origin, receivedAt, sourceIp,
-                Optional.of(headerToken), referer, idempotencyKey);
+                Optional.of(headerToken), referer, idempotencyKey, visitorCookie);
     }
 }

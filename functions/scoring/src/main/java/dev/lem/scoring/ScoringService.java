@@ -10,6 +10,8 @@ import dev.lem.lead.LeadNotFoundException;
 import dev.lem.lead.LeadStore;
 import dev.lem.lead.ScoreChange;
 import dev.lem.lead.VisitorActivity;
+import dev.lem.visitor.VisitorLink;
+import dev.lem.visitor.VisitorTimeline;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,20 +29,24 @@ public final class ScoringService {
     private final EventBus bus;
     private final ScoringRules rules;
 
-    public ScoringService(LeadStore leads, EventBus bus, ScoringRules rules) {
+    private final VisitorTimeline visitors;
+
+    public ScoringService(LeadStore leads, EventBus bus, ScoringRules rules, VisitorTimeline visitors) {
         this.leads = leads;
         this.bus = bus;
         this.rules = rules;
+        this.visitors = visitors;
     }
 
     /**
-     * Handles one activity-queue message body. An anonymous visitor's activity ({@link VisitorActivity}:
-     * no lead to score) is skipped and succeeds; form capture re-attributes it when the visitor becomes a lead.
+     * Handles one activity-queue message body. An anonymous visitor's activity ({@link VisitorActivity}) and a
+     * visitor → lead link ({@link VisitorLink}) go to {@link VisitorTimeline}: kept under the visitor until it is
+     * linked, then applied to the lead like any activity.
      */
     public void handle(String messageBody) {
         JsonNode body = Json.tree(messageBody);
-        if (body.isObject() && VisitorActivity.KIND.equals(body.path("kind").asText(null))) {
-            LOG.info("activity skipped reason=anonymous-visitor");
+        if (VisitorTimeline.handles(body)) {
+            visitors.handle(body, this::apply);
             return;
         }
         apply(Json.convert(body, Activity.class));

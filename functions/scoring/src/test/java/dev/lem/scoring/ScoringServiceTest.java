@@ -12,7 +12,11 @@ import dev.lem.lead.Lead;
 import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadNotFoundException;
 import dev.lem.lead.LeadState;
+import dev.lem.lead.VisitorActivity;
 import dev.lem.testing.fakes.InMemoryLeadStore;
+import dev.lem.testing.fakes.InMemoryVisitorStore;
+import dev.lem.visitor.VisitorLink;
+import dev.lem.visitor.VisitorTimeline;
 import dev.lem.testing.fakes.RecordingEventBus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,11 +33,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScoringServiceTest {
 
     private static final LeadId LEAD = new LeadId("0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b");
+    private static final String VID = "AAECAwQFBgcICQoLDA0ODw";
     private static final Instant NOW = Instant.parse("2026-11-23T10:20:00Z");
 
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
     private final RecordingEventBus bus = new RecordingEventBus();
-    private final ScoringService service = new ScoringService(leads, bus, ScoringRules.DEFAULT);
+    private final InMemoryVisitorStore visitors = new InMemoryVisitorStore();
+    private final ScoringService service = new ScoringService(leads, bus, ScoringRules.DEFAULT, new VisitorTimeline(visitors));
 
     @BeforeEach
     void seedLead() {
@@ -69,7 +75,8 @@ class ScoringServiceTest {
 
     @Test
     void apply_whenRulesHaveAnotherVersion_publishesThatVersion() {
-        ScoringService custom = new ScoringService(leads, bus, new ScoringRules("2026-11-b", Map.of("email.open", 7)));
+        ScoringService custom = new ScoringService(leads, bus, new ScoringRules("2026-11-b", Map.of("email.open", 7)),
+                new VisitorTimeline(visitors));
 
         custom.apply(activity("a-1", "email.open"));
 
@@ -143,14 +150,57 @@ class ScoringServiceTest {
     }
 
     @Test
-    void handle_whenBodyIsAnAnonymousVisitorActivity_skipsItWithoutScoringOrPublishing() {
-        String body = Json.write(dev.lem.lead.VisitorActivity.of("v-1", "AAECAwQFBgcICQoLDA0ODw", "page.view", NOW,
-                Map.of("page", "www.example.com/")));
+    void handle_whenBodyIsAnUnlinkedVisitorActivity_keepsItUnderTheVisitorWithoutScoringOrPublishing() {
+        String body = Json.write(VisitorActivity.of("v-1", VID, "page.view", NOW, Map.of("page", "www.example.com/")));
 
         service.handle(body);
 
+        assertThat(visitors.stored(VID)).extracting(VisitorActivity::activityId).containsExactly("v-1");
         assertThat(leads.get(LEAD).score()).isEqualTo(30);
         assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void handle_whenVisitorLinkArrives_movesEarlierHitsToTheLeadAndScoresThem() {
+        service.handle(Json.write(VisitorActivity.of("v-1", VID, "page.view", NOW.minusSeconds(600), Map.of())));
+        service.handle(Json.write(VisitorActivity.of("v-2", VID, "page.view", NOW.minusSeconds(300), Map.of())));
+
+        service.handle(Json.write(VisitorLink.of("sub-1", VID, LEAD, NOW)));
+
+        assertThat(leads.timeline()).extracting(Activity::activityId).containsExactly("v-1", "v-2");
+        assertThat(leads.timeline()).allSatisfy(a -> assertThat(a.attributes()).containsEntry("visitorId", VID));
+        assertThat(leads.get(LEAD).score()).isEqualTo(30 + 2 + 2);
+        assertThat(bus.published()).extracting(e -> ((LeadScored) e).eventId()).containsExactly("scored-v-1", "scored-v-2");
+        assertThat(visitors.stored(VID)).isEmpty();
+    }
+
+    @Test
+    void handle_whenVisitorIsLinked_scoresItsNextHitOnTheLead() {
+        service.handle(Json.write(VisitorLink.of("sub-1", VID, LEAD, NOW)));
+
+        service.handle(Json.write(VisitorActivity.of("v-3", VID, "page.view", NOW.plusSeconds(5), Map.of())));
+
+        assertThat(leads.timeline()).extracting(Activity::activityId).containsExactly("v-3");
+        assertThat(leads.get(LEAD).score()).isEqualTo(32);
+        assertThat(visitors.stored(VID)).isEmpty();
+    }
+
+    @Test
+    void handle_whenVisitorLinkNamesAnUnknownLead_failsSoTheQueueRetriesIt() {
+        service.handle(Json.write(VisitorActivity.of("v-1", VID, "page.view", NOW, Map.of())));
+
+        assertThatThrownBy(() -> service.handle(Json.write(VisitorLink.of("sub-1", VID, LeadId.random(), NOW))))
+                .isInstanceOf(LeadNotFoundException.class);
+        assertThat(visitors.stored(VID)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"kind\":\"visitor-link\",\"linkId\":\"s\",\"visitorId\":\"short\",\"leadId\":\"0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b\",\"linkedAt\":\"2026-11-23T10:20:00Z\"}",
+            "{\"kind\":\"visitor-activity\",\"activityId\":\"v\",\"visitorId\":\"AAECAwQFBgcICQoLDA0ODw\"}"})
+    void handle_whenVisitorBodyIsMalformed_rejectsItWithoutWriting(String body) {
+        assertThatThrownBy(() -> service.handle(body)).isInstanceOf(MalformedJsonException.class);
+        assertThat(visitors.stored(VID)).isEmpty();
+        assertThat(leads.timeline()).isEmpty();
     }
 
     @ParameterizedTest

@@ -116,7 +116,8 @@ public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTP
                 Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
                         .map(APIGatewayV2HTTPEvent.RequestContext.Http::getSourceIp),
                 Optional.ofNullable(headers.get("x-lem-token")), Optional.ofNullable(headers.get("referer")),
-                Optional.ofNullable(headers.get("idempotency-key")));
+                Optional.ofNullable(headers.get("idempotency-key")),
+                dev.lem.lambda.RequestCookies.find(event, FormCaptureService.VISITOR_FIELD));
         CaptureOutcome outcome;
         try {
             outcome = service.submit(submission);

@@ -12,6 +12,8 @@ import dev.lem.scoring.ScoringConfig;
 import dev.lem.scoring.ScoringRules;
 import dev.lem.scoring.ScoringService;
 import dev.lem.store.DynamoDbLeadStore;
+import dev.lem.store.DynamoDbVisitorStore;
+import dev.lem.visitor.VisitorTimeline;
 
 /** Activity queue batch → scores; failed records are reported back to SQS (partial batch response). */
 public final class ScoringHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -27,8 +29,10 @@ public final class ScoringHandler implements RequestHandler<SQSEvent, SQSBatchRe
     }
 
     public static ScoringService wire(ScoringConfig config) {
-        return new ScoringService(new DynamoDbLeadStore(AwsClients.dynamoDb(config.aws()), config.tableName()),
-                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()), ScoringRules.DEFAULT);
+        var dynamo = AwsClients.dynamoDb(config.aws());
+        return new ScoringService(new DynamoDbLeadStore(dynamo, config.tableName()),
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()), ScoringRules.DEFAULT,
+                new VisitorTimeline(new DynamoDbVisitorStore(dynamo, config.tableName())));
     }
 
     @Override

@@ -16,6 +16,10 @@ import dev.lem.lead.LeadState;
 import dev.lem.scoring.ScoringRules;
 import dev.lem.scoring.ScoringService;
 import dev.lem.store.DynamoDbLeadStore;
+import dev.lem.store.DynamoDbVisitorStore;
+import dev.lem.lead.VisitorActivity;
+import dev.lem.visitor.VisitorLink;
+import dev.lem.visitor.VisitorTimeline;
 import dev.lem.testing.AwsEngines;
 import dev.lem.testing.AwsEnginesExtension;
 import dev.lem.testing.fakes.RecordingEventBus;
@@ -38,12 +42,14 @@ class ScoringHandlerIT {
     private final DynamoDbLeadStore leads;
     private final RecordingEventBus bus = new RecordingEventBus();
     private final ScoringHandler handler;
+    private final DynamoDbVisitorStore visitors;
 
     ScoringHandlerIT(AwsEngines engines) {
         this.engines = engines;
         this.table = engines.createTable();
         this.leads = new DynamoDbLeadStore(engines.dynamoDb(), table);
-        this.handler = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT));
+        this.visitors = new DynamoDbVisitorStore(engines.dynamoDb(), table);
+        this.handler = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT, new VisitorTimeline(visitors)));
     }
 
     @Test
@@ -86,6 +92,53 @@ class ScoringHandlerIT {
     @Test
     void handleRequest_whenBatchIsEmpty_reportsNoFailures() {
         assertThat(handler.handleRequest(new SQSEvent(), null).getBatchItemFailures()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenVisitorHitsPrecedeItsLink_putsThemOnTheLeadsTimelineOnceEvenIfTheLinkIsRedelivered() {
+        Lead lead = storedLead();
+        String vid = "AAECAwQFBgcICQoLDA0ODw";
+        SQSEvent beforeSubmit = batch(
+                message("m-1", Json.write(VisitorActivity.of("v-1", vid, "page.view", CREATED.minusSeconds(900),
+                        Map.of("page", "www.example.com/pricing")))),
+                message("m-2", Json.write(VisitorActivity.of("v-2", vid, "time-on-page", CREATED.minusSeconds(800),
+                        Map.of("seconds", "40")))));
+        assertThat(handler.handleRequest(beforeSubmit, null).getBatchItemFailures()).isEmpty();
+        assertThat(activitySortKeys(lead.id())).isEmpty();
+        assertThat(visitors.activities(vid, 10)).extracting(VisitorActivity::activityId).containsExactly("v-1", "v-2");
+        assertThat(ttlOf("VISITOR#" + vid, "ACT#" + CREATED.minusSeconds(900) + "#v-1"))
+                .isEqualTo(CREATED.minusSeconds(900).plus(VisitorTimeline.RETENTION).getEpochSecond());
+
+        SQSEvent link = batch(message("m-3", Json.write(VisitorLink.of("sub-1", vid, lead.id(), CREATED))));
+        assertThat(handler.handleRequest(link, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(link, null).getBatchItemFailures()).isEmpty();
+        SQSEvent afterSubmit = batch(message("m-4", Json.write(VisitorActivity.of("v-3", vid, "page.view",
+                CREATED.plusSeconds(60), Map.of("page", "www.example.com/demo")))));
+        assertThat(handler.handleRequest(afterSubmit, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(beforeSubmit, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(activitySortKeys(lead.id())).containsExactly("ACT#" + CREATED.minusSeconds(900) + "#v-1",
+                "ACT#" + CREATED.minusSeconds(800) + "#v-2", "ACT#" + CREATED.plusSeconds(60) + "#v-3");
+        assertThat(leads.find(lead.id()).orElseThrow().score()).isEqualTo(2 + 2);
+        assertThat(visitors.activities(vid, 10)).isEmpty();
+        assertThat(visitors.linkedLead(vid)).contains(lead.id());
+    }
+
+    @Test
+    void handleRequest_whenAnOlderLinkIsRedeliveredAfterANewerOne_keepsTheNewerLead() {
+        Lead first = storedLead();
+        Lead second = storedLead();
+        String vid = "ZZECAwQFBgcICQoLDA0ODw";
+        handler.handleRequest(batch(message("m-1", Json.write(VisitorLink.of("sub-2", vid, second.id(), OPENED)))), null);
+
+        handler.handleRequest(batch(message("m-2", Json.write(VisitorLink.of("sub-1", vid, first.id(), CREATED)))), null);
+
+        assertThat(visitors.linkedLead(vid)).contains(second.id());
+    }
+
+    private long ttlOf(String pk, String sk) {
+        return Long.parseLong(engines.dynamoDb().getItem(g -> g.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk),
+                "sk", AttributeValue.fromS(sk)))).item().get("ttl").n());
     }
 
     private Lead storedLead() {

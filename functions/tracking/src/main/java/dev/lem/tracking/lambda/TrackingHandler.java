@@ -240,19 +240,7 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     /** A cookie of the request (HTTP API puts them in {@code cookies}, one {@code name=value} each). */
     static Optional<String> cookie(APIGatewayV2HTTPEvent event, String name) {
-        if (event.getCookies() == null) {
-            return Optional.empty();
-        }
-        String prefix = name + "=";
-        for (String cookie : event.getCookies()) {
-            for (String part : cookie.split(";")) {
-                String pair = part.strip();
-                if (pair.startsWith(prefix)) {
-                    return Optional.of(pair.substring(prefix.length()));
-                }
-            }
-        }
-        return Optional.empty();
+        return dev.lem.lambda.RequestCookies.find(event, name);
     }
 
     /** The raw body bytes, or null when a base64 body does not decode. */
