@@ -1,8 +1,9 @@
 package dev.lem.config;
 
 /**
- * The six Lambda functions: module folder, handler class and shaded jar. Infra deploys exactly these and
- * {@code lem up} runs the same handler classes.
+ * The Lambda functions: name, module folder, handler class and shaded jar. Infra deploys exactly these and
+ * {@code lem up} runs the same handler classes. A function may share its module's jar with another (its own
+ * handler class, its own role and settings).
  */
 public enum FunctionName {
     FORM_CAPTURE("form-capture", "dev.lem.capture.lambda.FormCaptureHandler"),
@@ -10,19 +11,32 @@ public enum FunctionName {
     SCORING("scoring", "dev.lem.scoring.lambda.ScoringHandler"),
     ROUTER("router", "dev.lem.routing.lambda.RouterHandler"),
     DRIP("drip", "dev.lem.drip.lambda.DripHandler"),
-    NOTIFICATIONS("notifications", "dev.lem.notify.lambda.NotificationsHandler");
+    NOTIFICATIONS("notifications", "dev.lem.notify.lambda.NotificationsHandler"),
+    /** {@code POST /activities}: offline and call-centre activity, from form-capture's jar. */
+    ACTIVITIES("activities", "form-capture", "dev.lem.capture.lambda.ActivitiesHandler");
 
     private final String id;
+    private final String module;
     private final String handlerClass;
 
     FunctionName(String id, String handlerClass) {
+        this(id, id, handlerClass);
+    }
+
+    FunctionName(String id, String module, String handlerClass) {
         this.id = id;
+        this.module = module;
         this.handlerClass = handlerClass;
     }
 
-    /** Short name, also the module folder under {@code functions/}. */
+    /** Short name of the function ({@code lem-<id>}). */
     public String id() {
         return id;
+    }
+
+    /** The module folder under {@code functions/} whose shaded jar holds the handler. */
+    public String module() {
+        return module;
     }
 
     /** Lambda handler string. Stream handlers take the class name only. */
@@ -36,6 +50,6 @@ public enum FunctionName {
 
     /** Path of the shaded jar relative to the repository root, built by {@code mvn package}. */
     public String jarPath() {
-        return "functions/" + id + "/target/lem-" + id + ".jar";
+        return "functions/" + module + "/target/lem-" + module + ".jar";
     }
 }

@@ -36,6 +36,10 @@ public final class Json {
                 .build());
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = MAPPER.reader()
+            .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private Json() {}
 
     public static ObjectMapper mapper() {
@@ -54,6 +58,18 @@ public final class Json {
     public static JsonNode tree(String text) {
         try {
             return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException(e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Parses untrusted JSON text (a public request body): like {@link #tree}, and also refuses duplicate keys (which
+     * one would count is ambiguous) and anything after the value.
+     */
+    public static JsonNode strictTree(String text) {
+        try {
+            return STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             throw new MalformedJsonException(e.getOriginalMessage(), e);
         }
