@@ -2,6 +2,7 @@ package dev.lem.infra;
 
 import dev.lem.store.TableDefinition;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -12,6 +13,7 @@ import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
@@ -69,6 +71,22 @@ public final class LeadTable extends Construct {
      */
     public void grantItemReadWrite(IGrantable grantee) {
         table.grant(grantee, ITEM_ACTIONS.toArray(String[]::new));
+        key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
+    }
+
+    /**
+     * Reads of single items, and writes (put, update, delete) only to items whose partition key starts with one of
+     * {@code partitionKeyPrefixes} (IAM condition {@code dynamodb:LeadingKeys}), and use of the table's key. For a
+     * function that looks leads up but must never change them.
+     */
+    public void grantReadAndWritesUnder(IGrantable grantee, List<String> partitionKeyPrefixes) {
+        table.grant(grantee, "dynamodb:GetItem");
+        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"))
+                .resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
+                        partitionKeyPrefixes.stream().map(prefix -> prefix + "*").toList())))
+                .build());
         key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
     }
 

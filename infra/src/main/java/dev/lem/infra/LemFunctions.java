@@ -3,6 +3,7 @@ package dev.lem.infra;
 import dev.lem.config.EnvNames;
 import dev.lem.config.FunctionName;
 import dev.lem.queue.QueueDefinition;
+import dev.lem.store.Keys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -71,7 +72,9 @@ public final class LemFunctions extends Construct {
             FunctionName.SCORING, new Settings(1024, 30),
             FunctionName.ROUTER, new Settings(512, 30),
             FunctionName.DRIP, new Settings(512, 30),
-            FunctionName.NOTIFICATIONS, new Settings(1024, 30));
+            FunctionName.NOTIFICATIONS, new Settings(1024, 30),
+            // a batch of 100 items: 100 lookups, claims and sends, well inside API Gateway's 30 s
+            FunctionName.ACTIVITIES, new Settings(1024, 20));
 
     /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
     public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
@@ -221,6 +224,12 @@ public final class LemFunctions extends Construct {
                 r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
             }
+            case ACTIVITIES -> {
+                // looks leads up (by id, by email hash) and writes only its own claims, never a lead
+                r.table().grantReadAndWritesUnder(role, java.util.List.of(Keys.idempotency(Keys.ACTIVITY_CLAIM_SCOPE)));
+                activity.grantSendMessages(role);
+                r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
+            }
             case NOTIFICATIONS -> {
                 consume(alias, notify, QueueDefinition.NOTIFY);
                 r.table().grantItemReadWrite(role);
@@ -277,6 +286,11 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
             }
+            case ACTIVITIES -> {
+                env.put(EnvNames.TABLE_NAME, table);
+                env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
+                env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
+            }
             case NOTIFICATIONS -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.EVENT_BUS_NAME, bus);
@@ -307,7 +321,7 @@ public final class LemFunctions extends Construct {
         return switch (name) {
             case FORM_CAPTURE -> config.formCaptureConcurrency();
             case TRACKING -> config.trackingConcurrency();
-            case SCORING, ROUTER, DRIP, NOTIFICATIONS -> 0;
+            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES -> 0;
         };
     }
 

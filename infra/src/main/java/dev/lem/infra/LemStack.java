@@ -19,6 +19,8 @@ import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigatewayv2.DomainName;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.secretsmanager.CfnSecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.events.Archive;
@@ -85,6 +87,9 @@ public final class LemStack extends Stack {
                 Map.of(RuleDefinition.RuleTarget.ROUTER, functions.alias(FunctionName.ROUTER)));
         this.http = new HttpEndpoints(this, "HttpEndpoints", functions.alias(FunctionName.FORM_CAPTURE),
                 functions.alias(FunctionName.TRACKING), config.allowedOrigins());
+        // offline and call-centre activity: IAM-authorised (SigV4), never public
+        http.adminRoute("/activities", HttpMethod.POST,
+                new HttpLambdaIntegration("Activities", functions.alias(FunctionName.ACTIVITIES)));
         if (config.cdn()) {
             this.webAcl = edgeWebAcl != null ? edgeWebAcl
                     : new EdgeWebAcl(this, "Waf", LemEdge.metricPrefix(config), config.wafRateLimit());

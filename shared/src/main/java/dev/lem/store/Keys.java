@@ -47,6 +47,9 @@ public final class Keys {
         return "IDEM#" + key;
     }
 
+    /** Scope of {@code POST /activities}' claims: {@code IDEM#activities#<activity id>}. */
+    public static final String ACTIVITY_CLAIM_SCOPE = "activities#";
+
     /** Form capture's idempotency record: {@code IDEM#form-capture#<form id>#k:<header key>} or {@code ...#p:<payload hash>}. */
     public static String captureIdempotency(String scopedKey) {
         return idempotency("form-capture#" + scopedKey);

@@ -25,7 +25,7 @@ class HttpEndpointsTemplateTest {
     private final SynthesizedStack synth = SynthesizedStack.get();
 
     @Test
-    void api_whenSynthesized_isOneHttpApiWithExactlyTheSevenPublicRoutes() {
+    void api_whenSynthesized_isOneHttpApiWithExactlyTheSevenPublicRoutesAndTheActivitiesRoute() {
         synth.template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api",
                 Match.objectLike(Map.of("ProtocolType", "HTTP")));
@@ -34,7 +34,7 @@ class HttpEndpointsTemplateTest {
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
                 "POST /f/{formId}", "GET /f/{formId}/token", "GET /f/{formId}/confirm", "GET /t/o.gif", "GET /t/c", "POST /t/e",
-                "GET /t/lem.js");
+                "GET /t/lem.js", "POST /activities");
     }
 
     @ParameterizedTest
@@ -45,7 +45,8 @@ class HttpEndpointsTemplateTest {
             "'GET /t/o.gif', TRACKING",
             "'GET /t/c', TRACKING",
             "'POST /t/e', TRACKING",
-            "'GET /t/lem.js', TRACKING"})
+            "'GET /t/lem.js', TRACKING",
+            "'POST /activities', ACTIVITIES"})
     void route_whenSynthesized_integratesWithTheFunctionsLiveAlias(String routeKey, FunctionName function) {
         String alias = synth.logicalId(synth.stack.functions().alias(function));
 
@@ -119,8 +120,15 @@ class HttpEndpointsTemplateTest {
 
     @Test
     void publicRoutes_whenSynthesized_needNoAuthorisation() {
-        synth.resources("AWS::ApiGatewayV2::Route").values().forEach(r ->
-                assertThat(Cfn.props(r).get("AuthorizationType")).isIn(null, "NONE"));
+        synth.resources("AWS::ApiGatewayV2::Route").values().stream().map(Cfn::props)
+                .filter(r -> !"POST /activities".equals(r.get("RouteKey")))
+                .forEach(r -> assertThat(r.get("AuthorizationType")).as("%s", r.get("RouteKey")).isIn(null, "NONE"));
+    }
+
+    @Test
+    void activitiesRoute_whenSynthesized_requiresIamAuthorisation() {
+        synth.template.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
+                "RouteKey", "POST /activities", "AuthorizationType", "AWS_IAM")));
     }
 
     @Test

@@ -23,7 +23,7 @@ class LemFunctionsTemplateTest {
     private final SynthesizedStack synth = SynthesizedStack.get();
 
     @Test
-    void functions_whenSynthesized_areExactlyTheSixFromFunctionName() {
+    void functions_whenSynthesized_areExactlyThoseOfFunctionName() {
         List<Object> handlers = synth.resources("AWS::Lambda::Function").values().stream()
                 .map(fn -> Cfn.props(fn).get("Handler")).toList();
 
@@ -167,6 +167,7 @@ class LemFunctionsTemplateTest {
             case ROUTER -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
             case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
             case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager");
+            case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -182,8 +183,8 @@ class LemFunctionsTemplateTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FunctionName.class, names = {"FORM_CAPTURE", "TRACKING"})
-    void publicFunction_whenGranted_onlySendsToItsQueues(FunctionName name) {
+    @EnumSource(value = FunctionName.class, names = {"FORM_CAPTURE", "TRACKING", "ACTIVITIES"})
+    void httpFunction_whenGranted_onlySendsToItsQueues(FunctionName name) {
         String activity = synth.logicalId(synth.stack.queues().queue(QueueDefinition.ACTIVITY));
         String notify = synth.logicalId(synth.stack.queues().queue(QueueDefinition.NOTIFY));
 
@@ -239,6 +240,7 @@ class LemFunctionsTemplateTest {
             case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
                     EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV);
+            case ACTIVITIES -> Set.of(EnvNames.TABLE_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);
@@ -307,7 +309,7 @@ class LemFunctionsTemplateTest {
     @Test
     void keys_whenGranted_areReadableOnlyByTheFunctionsThatSignOrHash() {
         Map<HmacKeys.Purpose, Set<FunctionName>> readers = Map.of(
-                HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE),
+                HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE, FunctionName.ACTIVITIES),
                 HmacKeys.Purpose.TRACKING, Set.of(FunctionName.TRACKING, FunctionName.NOTIFICATIONS),
                 HmacKeys.Purpose.FORM_TOKEN, Set.of(FunctionName.FORM_CAPTURE));
         assertThat(readers.keySet()).containsExactlyInAnyOrder(HmacKeys.Purpose.values());
@@ -346,6 +348,33 @@ class LemFunctionsTemplateTest {
             assertThat(Cfn.target(Cfn.map(function(name).get("DeadLetterConfig")).get("TargetArn")))
                     .as("%s", name).isEqualTo(dlq);
         }
+    }
+
+    @Test
+    void activities_whenGranted_readsItemsButWritesOnlyItsOwnClaimsNeverALead() {
+        List<Map<String, Object>> dynamo = statements(roleId(FunctionName.ACTIVITIES)).stream()
+                .filter(s -> Cfn.list(s.get("Action")).stream().anyMatch(a -> String.valueOf(a).startsWith("dynamodb:")))
+                .toList();
+        String table = synth.logicalId(synth.stack.table().table());
+
+        Map<String, Object> reads = statementWith(dynamo, "dynamodb:GetItem");
+        assertThat(Cfn.list(reads.get("Action"))).containsExactly("dynamodb:GetItem");
+        Map<String, Object> writes = statementWith(dynamo, "dynamodb:PutItem");
+        assertThat(Cfn.list(writes.get("Action")))
+                .containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+        assertThat(Cfn.target(writes.get("Resource"))).isEqualTo(table);
+        assertThat(writes.get("Condition")).isEqualTo(Map.of("ForAllValues:StringLike",
+                Map.of("dynamodb:LeadingKeys", List.of("IDEM#activities#*"))));
+        assertThat(dynamo).hasSize(2);
+        assertThat(dynamo.stream().flatMap(s -> Cfn.list(s.get("Action")).stream()).map(String::valueOf))
+                .doesNotContain("dynamodb:TransactWriteItems", "dynamodb:Query", "dynamodb:BatchWriteItem");
+    }
+
+    @Test
+    void activities_whenSynthesized_runsFromFormCapturesJarWithItsOwnHandler() {
+        assertThat(function(FunctionName.ACTIVITIES).get("Code")).isEqualTo(function(FunctionName.FORM_CAPTURE).get("Code"));
+        assertThat(function(FunctionName.ACTIVITIES).get("Handler"))
+                .isEqualTo("dev.lem.capture.lambda.ActivitiesHandler::handleRequest");
     }
 
     private Map<String, Object> function(FunctionName name) {

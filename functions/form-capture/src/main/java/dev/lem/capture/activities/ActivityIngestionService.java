@@ -11,6 +11,7 @@ import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadStore;
 import dev.lem.queue.MessageQueue;
 import dev.lem.queue.QueueUnavailableException;
+import dev.lem.store.Keys;
 import dev.lem.store.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public final class ActivityIngestionService {
                     item.leadId().isPresent() ? "no lead with this id" : "no lead with this email");
         }
         LeadId leadId = lead.get().id();
-        String key = "activities#" + activityId;
+        String key = Keys.ACTIVITY_CLAIM_SCOPE + activityId;
         IdempotencyStore.Claim claim;
         try {
             claim = claims.claim(key, now, CLAIM_TIMEOUT);
