@@ -18,6 +18,8 @@ import dev.lem.json.Json;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.links.LinkSigner;
 import dev.lem.links.TrackingLinks;
+import dev.lem.capture.activities.ActivityIngestionService;
+import dev.lem.capture.lambda.ActivitiesHandler;
 import dev.lem.local.admin.AdminEndpoints;
 import dev.lem.local.admin.AdminToken;
 import dev.lem.local.bus.DeadLetters;
@@ -238,6 +240,10 @@ public final class LemUp {
                     .post("/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .add("OPTIONS", "/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/lem.js", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock));
+            // offline and call-centre activity: deployed behind IAM, here behind the run's admin token
+            var activities = new ActivitiesHandler(new ActivityIngestionService(leads, identity,
+                    new DynamoDbIdempotencyStore(dynamo, table), activityQueue), clock);
+            routes.post("/activities", token.guard(new LambdaEndpoint(FunctionName.ACTIVITIES, activities, clock)));
             new LandingPages(demo, () -> formTokens.issue(demo.id(), clock.instant())).addTo(routes);
             new OutboxPages(outbox).addTo(routes);
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,

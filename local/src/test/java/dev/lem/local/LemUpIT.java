@@ -3,12 +3,15 @@ package dev.lem.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.config.FunctionName;
 import dev.lem.json.Json;
+import dev.lem.lead.EmailAddress;
+import dev.lem.lead.IdentityHasher;
 import dev.lem.lead.Lead;
 import dev.lem.lead.LeadId;
+import dev.lem.lead.LeadState;
 import dev.lem.local.queue.SqsPoller;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.QueueProvisioner;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code lem up} over real HTTP: the demo form, the outbox, the pixel, the score, the drip timer and the
@@ -343,6 +347,33 @@ class LemUpIT {
         assertThat(receiveCounts).containsExactly("1", "2");
         assertThat(deadLetter.get("body").asText()).isEqualTo("poison");
         assertThat(lem.sqs().receiveMessage(r -> r.queueUrl(urls.url()).waitTimeSeconds(2)).messages()).isEmpty();
+    }
+
+    @Test
+    void activities_whenPostedWithTheAdminToken_joinTheLeadsTimelineThroughTheActivityQueue() throws Exception {
+        EmailAddress email = EmailAddress.parse("offline-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com")
+                .orElseThrow();
+        Instant created = Instant.now().minusSeconds(3600);
+        Lead lead = new Lead(LeadId.random(), new IdentityHasher(LocalKeys.loadOrCreate(lem.stateDir().resolve("keys.json"), new java.security.SecureRandom()).identityKey()).hash(email),
+                email, Map.of(), LeadState.LEAD, created, 0, Map.of(), created, created, 0);
+        lem.leads().create(lead);
+        String batch = "{\"items\":[{\"source\":\"call-centre\",\"externalId\":\"call-1\",\"type\":\"offline.call\","
+                + "\"occurredAt\":\"" + created.plusSeconds(60) + "\",\"email\":\"" + email.value() + "\","
+                + "\"attributes\":{\"outcome\":\"test-drive booked\"}}]}";
+
+        HttpResponse<String> anonymous = send(post("/activities", "application/json", batch));
+        HttpResponse<String> accepted = send(admin("/activities").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(batch)).build());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(accepted.statusCode()).isEqualTo(207);
+        assertThat(Json.tree(accepted.body()).at("/items/0/result").asText()).isEqualTo("accepted");
+        String type = eventually(() -> lem.dynamoDb().query(q -> q.tableName(lem.tableName())
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :act)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("LEAD#" + lead.id().value()),
+                                ":act", AttributeValue.fromS("ACT#")))).items().stream()
+                .map(item -> item.get("type").s()).findFirst());
+        assertThat(type).isEqualTo("offline.call");
     }
 
     private static Optional<JsonNode> outboxEmail(String to, String template) {

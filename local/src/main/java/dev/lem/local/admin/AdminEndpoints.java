@@ -59,9 +59,7 @@ public final class AdminEndpoints {
     }
 
     private Endpoint guarded(Endpoint endpoint) {
-        return request -> token.authorizes(request.header("authorization")) ? endpoint.handle(request)
-                : GatewayReply.error(401, "admin token required: Authorization: Bearer <adminToken from .lem/local.json>")
-                        .withHeader("WWW-Authenticate", "Bearer realm=\"lem up admin\"");
+        return token.guard(endpoint);
     }
 
     /** {@code ?until=<ISO instant>} (default: now): fires every schedule due by then, soonest first. */

@@ -1,5 +1,7 @@
 package dev.lem.local.admin;
 
+import dev.lem.local.gateway.Endpoint;
+import dev.lem.local.gateway.GatewayReply;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -34,6 +36,13 @@ public final class AdminToken {
         }
         byte[] presented = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented);
+    }
+
+    /** The endpoint behind this token: without {@code Authorization: Bearer <token>} it answers 401. */
+    public Endpoint guard(Endpoint endpoint) {
+        return request -> authorizes(request.header("authorization")) ? endpoint.handle(request)
+                : GatewayReply.error(401, "admin token required: Authorization: Bearer <adminToken from .lem/local.json>")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"lem up admin\"");
     }
 
     @Override
