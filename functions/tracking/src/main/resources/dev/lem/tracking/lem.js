@@ -12,6 +12,9 @@
  *  - page.view on load; time-on-page (visible seconds since the last report) when the page is hidden.
  *  - sends with navigator.sendBeacon as text/plain (no CORS preflight), fetch keepalive as fallback.
  *  - sends the page's origin + path only (never its query string or fragment), the referrer the same way.
+ *  - LEM forms: fills every hidden field named lem_vid with the visitor id (on load and again on submit),
+ *    so the submission links this visitor's earlier page views to the lead; lem.visitorId() returns it
+ *    for forms posted with fetch.
  *  - lem.identify(): reserved placeholder, does nothing yet (identify by submitting a LEM form).
  */
 (function (window, document) {
@@ -88,8 +91,17 @@
   if (referrer) { view.referrer = referrer; }
   send('page.view', view);
 
+  function fillVisitorFields(root) {
+    var fields = root.querySelectorAll ? root.querySelectorAll('input[name="' + VID + '"]') : [];
+    for (var i = 0; i < fields.length; i++) { fields[i].value = vid; }
+  }
+  fillVisitorFields(document);
+  document.addEventListener('submit', function (e) { if (e.target) { fillVisitorFields(e.target); } }, true);
+
   window.lem = {
     loaded: true,
+    /** The visitor id (lem_vid): send it as the lem_vid field of a form posted with fetch. */
+    visitorId: function () { return vid; },
     /** Reserved: does nothing yet. Leads identify themselves by submitting a LEM form. */
     identify: function () {}
   };
