@@ -29,6 +29,12 @@ import java.util.function.Consumer;
  * both is applied twice under the same activity id, which the lead's timeline records once. Merged hits are then
  * removed from the visitor, so a later link to another lead (a shared computer) moves only what came after.
  * Anonymous hits expire after {@link #RETENTION}; a merge moves at most {@link #MAX_MERGED} of them (the oldest).
+ *
+ * <p><b>First touch is not rewritten from the visitor's hits.</b> A page view records host and path only
+ * ({@code lem.js} never sends the query, which may hold PII), so an earlier page view knows no UTM tags, click ids or
+ * search words, only its referrer's host: replacing the lead's first touch (built from the form's {@code lem_landing}
+ * and UTM fields) with it would trade campaign attribution for an earlier but poorer guess. The earlier visits are
+ * on the timeline, with their times, pages and referrer hosts, for whoever wants that view.
  */
 public final class VisitorTimeline {
 
