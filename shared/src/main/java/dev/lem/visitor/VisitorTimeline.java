@@ -43,7 +43,8 @@ public final class VisitorTimeline {
     /** How long a visitor → lead link is kept: the lifetime of the {@code lem_vid} cookie. */
     public static final Duration LINK_RETENTION = Duration.ofDays(730);
     static final int PAGE = 100;
-    static final int MAX_MERGED = 1000;
+    /** Bounds one merge: about 500 × (lead read + transaction + PutEvents + delete), inside the consumer's 30 s. */
+    static final int MAX_MERGED = 500;
 
     private final VisitorStore store;
 

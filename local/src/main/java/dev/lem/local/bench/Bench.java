@@ -9,9 +9,12 @@ import java.util.Locale;
  * {@code lem bench}: what one tracking pixel and one form submission cost. Not a test and not timed by
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
- * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|all] [--pixel-hits N] [--forms N]
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|all] [--pixel-hits N] [--forms N]
+ *     [--merges N] [--merge-hits N] [--batches N]
  * </pre>
- * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up.
+ * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up; identity: 20
+ * visitor merges of 100 stored hits each and 20 {@code POST /activities} batches of 100 items (after a fifth as
+ * warm-up).
  * Exit status 2 on bad arguments.
  */
 public final class Bench {
@@ -22,17 +25,24 @@ public final class Bench {
         String which = "all";
         int pixelHits = 200_000;
         int forms = 2_000;
+        int merges = 20;
+        int mergeHits = 100;
+        int batches = 20;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "pixel", "forms", "all" -> which = args[i];
+                    case "pixel", "forms", "identity", "all" -> which = args[i];
+                    case "--merges" -> merges = positive(args[++i]);
+                    case "--merge-hits" -> mergeHits = positive(args[++i]);
+                    case "--batches" -> batches = positive(args[++i]);
                     case "--pixel-hits" -> pixelHits = positive(args[++i]);
                     case "--forms" -> forms = positive(args[++i]);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: Bench [pixel|forms|all] [--pixel-hits N] [--forms N]  (" + e.getMessage() + ")");
+            System.err.println("usage: Bench [pixel|forms|identity|all] [--pixel-hits N] [--forms N] [--merges N]"
+                    + " [--merge-hits N] [--batches N]  (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
@@ -40,13 +50,17 @@ public final class Bench {
         out.printf(Locale.ROOT, "lem bench: java %s, %d cpus, single-threaded%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
         List<Latencies> results = new ArrayList<>();
-        if (!which.equals("forms")) {
+        if (which.equals("pixel") || which.equals("all")) {
             out.println("pixel: warming up…");
             results.add(PixelBench.run(Math.max(50_000, pixelHits / 4), pixelHits));
         }
-        if (!which.equals("pixel")) {
+        if (which.equals("forms") || which.equals("all")) {
             out.println("form-capture: starting DynamoDB Local, warming up…");
             results.add(FormBench.run(Math.max(300, forms / 5), forms));
+        }
+        if (which.equals("identity") || which.equals("all")) {
+            out.println("identity: starting DynamoDB Local and ElasticMQ, warming up…");
+            results.addAll(IdentityBench.run(merges, mergeHits, batches));
         }
         out.println();
         out.println(Latencies.header());
