@@ -68,6 +68,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,6 +205,10 @@ public final class LemUp {
             System.exit(1);
             return;
         }
+        // the JVM's own start (ProcessHandle's would be the launching shell's, which exec'd into java)
+        Instant jvmStart = Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        System.out.printf("Ready: serving %.1f s after the JVM started.%n",
+                Duration.between(jvmStart, Instant.now()).toMillis() / 1000.0);
         lem.closeOnShutdown();
         lem.awaitClosed();
     }
