@@ -58,6 +58,7 @@ final class Banner {
         text.append("\nState in ").append(stateDir).append(wiped ? " (wiped by --fresh)" : "").append(":\n")
                 .append("  dynamodb.db     the table: leads, activity, enrolments, forms; kept across runs\n")
                 .append("  outbox.jsonl    every email sent, kept across runs\n")
+                .append("  state-history.jsonl  lifecycle changes seen on the bus, kept across runs\n")
                 .append("  keys.json       identity, tracking and form-token keys").append(newKeys ? " (new)" : " (reused)")
                 .append(", kept across runs\n")
                 .append("  schedules.json  pending drip timers (").append(pendingSchedules).append(" now), kept across runs\n")

@@ -21,6 +21,7 @@ import dev.lem.links.TrackingLinks;
 import dev.lem.local.admin.AdminEndpoints;
 import dev.lem.local.admin.AdminPages;
 import dev.lem.local.admin.LeadRecords;
+import dev.lem.local.admin.StateHistory;
 import dev.lem.local.demo.DemoJourney;
 import dev.lem.local.demo.DemoPages;
 import dev.lem.local.admin.AdminToken;
@@ -300,7 +301,9 @@ public final class LemUp {
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,
                     LocalEngines.REGION).addTo(routes);
             new DemoPages(demo).addTo(routes);
-            new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler).addTo(routes);
+            StateHistory stateHistory = StateHistory.open(state.stateHistory());
+            bus.observe(stateHistory::record);
+            new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler, stateHistory).addTo(routes);
 
             RunningLem.Ports ports = new RunningLem.Ports(gateway.port(), engines.sqsPort(), engines.dynamoDbPort());
             Path localJson = state.localJson();

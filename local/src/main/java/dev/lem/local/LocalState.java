@@ -20,11 +20,12 @@ public final class LocalState implements AutoCloseable {
     static final String KEYS = "keys.json";
     static final String SCHEDULES = "schedules.json";
     static final String OUTBOX = "outbox.jsonl";
+    static final String STATE_HISTORY = "state-history.jsonl";
     static final String DYNAMODB = "dynamodb.db";
     static final String LOCAL_JSON = "local.json";
     private static final String LOCK = "lock";
     /** Data files {@code --fresh} removes (SQLite's journal files included). */
-    static final List<String> DATA = List.of(KEYS, SCHEDULES, OUTBOX, DYNAMODB, DYNAMODB + "-journal", DYNAMODB + "-wal",
+    static final List<String> DATA = List.of(KEYS, SCHEDULES, OUTBOX, STATE_HISTORY, DYNAMODB, DYNAMODB + "-journal", DYNAMODB + "-wal",
             DYNAMODB + "-shm");
 
     private final Path dir;
@@ -90,6 +91,11 @@ public final class LocalState implements AutoCloseable {
 
     public Path outbox() {
         return dir.resolve(OUTBOX);
+    }
+
+    /** Lifecycle changes seen on the bus, for the admin pages. */
+    public Path stateHistory() {
+        return dir.resolve(STATE_HISTORY);
     }
 
     /** DynamoDB Local's SQLite file (created empty with mode 600 before the engine opens it). */

@@ -99,6 +99,27 @@ class LemUpDemoAdminIT {
     }
 
     @Test
+    void adminLeadPage_whenLifecycleEventsWereOnTheBus_showsTheStateHistoryOnceEach() throws Exception {
+        String email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        assertThat(client.submitDemoForm(email, "Ada", false).statusCode()).isEqualTo(303);
+        String leadId = eventually(() -> client.outboxEmail(email, "welcome")).get("messageId").asText().substring("welcome.1.".length());
+        String event = "{\"detail-type\":\"lead.state-changed\",\"source\":\"lem\",\"detail\":{\"eventId\":\"state-" + leadId
+                + "-mql\",\"occurredAt\":\"2026-11-23T11:00:00Z\",\"schemaVersion\":1,\"leadId\":\"" + leadId
+                + "\",\"from\":\"lead\",\"to\":\"mql\",\"reason\":\"score <b>100</b> reached MQL\",\"slaBreached\":false}}";
+        for (int delivery = 0; delivery < 2; delivery++) {
+            HttpResponse<String> put = client.send(HttpRequest.newBuilder(client.uri("/admin/events"))
+                    .header("Authorization", "Bearer " + lem.adminToken())
+                    .POST(HttpRequest.BodyPublishers.ofString(event)).build());
+            assertThat(put.statusCode()).isEqualTo(200);
+        }
+
+        String page = client.getAsAdmin("/admin/leads/" + leadId).body();
+
+        assertThat(page).contains("lead → mql", "score &lt;b&gt;100&lt;/b&gt; reached MQL", "2026-11-23T11:00:00Z");
+        assertThat(page.split("lead → mql", -1)).hasSize(2);
+    }
+
+    @Test
     void adminLogin_whenTokenWrong_answers401WithoutACookie() throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(client.uri("/admin/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

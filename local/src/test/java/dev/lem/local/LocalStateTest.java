@@ -53,6 +53,7 @@ class LocalStateTest {
             LocalKeys.loadOrCreate(state.keys(), new SecureRandom());
             Files.writeString(state.schedules(), "[]");
             Files.writeString(state.outbox(), "{}\n");
+            Files.writeString(state.stateHistory(), "{}\n");
             Files.writeString(state.dynamoDb(), "x");
         }
 
@@ -61,6 +62,7 @@ class LocalStateTest {
             assertThat(dir.resolve("keys.json")).doesNotExist();
             assertThat(dir.resolve("schedules.json")).doesNotExist();
             assertThat(dir.resolve("outbox.jsonl")).doesNotExist();
+            assertThat(dir.resolve("state-history.jsonl")).doesNotExist();
             assertThat(state.dynamoDb()).isEmptyFile();
         }
     }
@@ -84,6 +86,27 @@ class LocalStateTest {
         assertThat(upgraded.identityKey()).isEqualTo(first.identityKey());
         assertThat(upgraded.formTokenKey()).hasSize(32);
         assertThat(LocalKeys.loadOrCreate(file, new SecureRandom()).formTokenKey()).isEqualTo(upgraded.formTokenKey());
+    }
+
+    @Test
+    void stateHistory_whenReopened_keepsEachChangeOnceAndIgnoresOtherEvents() throws Exception {
+        Path file = work.resolve("state-history.jsonl");
+        String lead = "0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b";
+        dev.lem.local.admin.StateHistory first = dev.lem.local.admin.StateHistory.open(file);
+        var mql = new dev.lem.events.LeadStateChanged("s-1", Instant.parse("2026-11-23T11:00:00Z"), lead, "lead", "mql", "score", false);
+        first.record(mql);
+        first.record(mql);
+        first.record(new dev.lem.events.LeadStateChanged("s-0", Instant.parse("2026-11-23T10:00:00Z"), lead, "subscriber", "lead",
+                "form", false));
+        first.record(new dev.lem.events.MessageSent("m-1", Instant.parse("2026-11-23T10:00:00Z"), "welcome.1." + lead, lead,
+                "email", "welcome", "outbox-1"));
+
+        dev.lem.local.admin.StateHistory second = dev.lem.local.admin.StateHistory.open(file);
+        second.record(mql);
+
+        assertThat(second.of(lead)).extracting(dev.lem.local.admin.StateHistory.Change::to).containsExactly("lead", "mql");
+        assertThat(second.of("other")).isEmpty();
+        assertThat(Files.readAllLines(file)).hasSize(2);
     }
 
     @Test

@@ -28,12 +28,15 @@ public final class AdminPages {
     private final LeadRecords records;
     private final OutboxMailer outbox;
     private final LocalStepScheduler scheduler;
+    private final StateHistory stateHistory;
 
-    public AdminPages(AdminToken token, LeadRecords records, OutboxMailer outbox, LocalStepScheduler scheduler) {
+    public AdminPages(AdminToken token, LeadRecords records, OutboxMailer outbox, LocalStepScheduler scheduler,
+                      StateHistory stateHistory) {
         this.token = token;
         this.records = records;
         this.outbox = outbox;
         this.scheduler = scheduler;
+        this.stateHistory = stateHistory;
     }
 
     public Routes.Builder addTo(Routes.Builder routes) {
@@ -126,9 +129,15 @@ public final class AdminPages {
                 .append("</dt><dd>").append(Html.escape(consent)).append("</dd>"));
         body.append("</dl>");
 
-        body.append("<h2>State history</h2><table id=\"states\"><thead><tr><th>State</th><th>Entered</th></tr></thead><tbody>")
-                .append("<tr><td>").append(Html.escape(lead.state())).append(" (now)</td><td>")
-                .append(Html.escape(file.stateEnteredAt().toString())).append("</td></tr></tbody></table>");
+        body.append("<h2>State history</h2><table id=\"states\"><thead><tr><th>When</th><th>Change</th><th>Why</th></tr></thead><tbody>");
+        for (StateHistory.Change change : stateHistory.of(lead.id())) {
+            body.append("<tr><td>").append(Html.escape(String.valueOf(change.at()))).append("</td><td>")
+                    .append(Html.escape(change.from())).append(" → ").append(Html.escape(change.to()))
+                    .append(change.slaBreached() ? " (SLA breached)" : "").append("</td><td>")
+                    .append(Html.escape(change.reason())).append("</td></tr>");
+        }
+        body.append("<tr><td>").append(Html.escape(file.stateEnteredAt().toString())).append("</td><td>")
+                .append(Html.escape(lead.state())).append(" (now)</td><td class=\"muted\">entered</td></tr></tbody></table>");
 
         body.append("<h2>Activity</h2>");
         if (file.activity().isEmpty()) {
