@@ -51,5 +51,6 @@ public final class Html {
             dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
             dt{font-weight:600}
             dd{margin:0}
+            pre{white-space:pre-wrap;overflow-wrap:anywhere}
             """;
 }

@@ -21,6 +21,11 @@ import dev.lem.links.TrackingLinks;
 import dev.lem.capture.activities.ActivityIngestionService;
 import dev.lem.capture.lambda.ActivitiesHandler;
 import dev.lem.local.admin.AdminEndpoints;
+import dev.lem.local.admin.AdminPages;
+import dev.lem.local.admin.LeadRecords;
+import dev.lem.local.admin.StateHistory;
+import dev.lem.local.demo.DemoJourney;
+import dev.lem.local.demo.DemoPages;
 import dev.lem.local.admin.AdminToken;
 import dev.lem.local.bus.DeadLetters;
 import dev.lem.local.bus.LocalEventBus;
@@ -66,6 +71,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,58 +85,93 @@ import java.util.Optional;
 public final class LemUp {
 
     static final String USAGE = """
-            usage: lem up [--port N] [--dir PATH]
-              --port N    gateway port on 127.0.0.1 (default 8080; 0 = any free port)
-              --dir PATH  folder that holds .lem/ (keys, schedules, local.json); default: the working directory""";
+            usage: lem up [--port N] [--dir PATH] [--fresh] [--drip-wait SECONDS|journey]
+              --port N       gateway port on 127.0.0.1 (default 8080; 0 = any free port)
+              --dir PATH     folder that holds .lem/ (data, keys, schedules, outbox, local.json); default: the working directory
+              --fresh        wipe the data of earlier runs first (leads, activity, enrolments, outbox, schedules, keys)
+              --drip-wait S  demo: drip timers wait at most S seconds (default 60); 'journey' keeps the journeys' own waits""";
+
+    /** How long the demo's drip timers wait at most, unless {@code --drip-wait} says otherwise. */
+    public static final Duration DEFAULT_DRIP_WAIT = Duration.ofSeconds(60);
 
     private LemUp() {}
 
-    /** How to start: gateway port ({@code 0}: any free one), the folder holding {@code .lem/}, where to print. */
-    public record Options(int port, Path workDir, PrintStream out) {
+    /**
+     * How to start: gateway port ({@code 0}: any free one), the folder holding {@code .lem/}, where to print,
+     * whether to wipe earlier data first, and the longest drip wait of the demo (empty: the journeys' own).
+     */
+    public record Options(int port, Path workDir, PrintStream out, boolean fresh, Optional<Duration> dripWait) {
 
         public Options {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("--port must be 0-65535");
             }
             workDir = workDir.toAbsolutePath().normalize();
+            if (dripWait.isPresent() && (dripWait.get().isNegative() || dripWait.get().compareTo(Duration.ofDays(1)) > 0)) {
+                throw new IllegalArgumentException("--drip-wait must be 0-86400 seconds");
+            }
         }
 
         public static Options defaults() {
-            return new Options(8080, Path.of(""), System.out);
+            return new Options(8080, Path.of(""), System.out, false, Optional.of(DEFAULT_DRIP_WAIT));
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, workDir, out);
+            return new Options(newPort, workDir, out, fresh, dripWait);
         }
 
         public Options withWorkDir(Path dir) {
-            return new Options(port, dir, out);
+            return new Options(port, dir, out, fresh, dripWait);
         }
 
         public Options withOut(PrintStream stream) {
-            return new Options(port, workDir, stream);
+            return new Options(port, workDir, stream, fresh, dripWait);
         }
 
-        /** {@code --port N}, {@code --dir PATH}; anything else is refused with the reason. */
+        public Options withFresh(boolean wipe) {
+            return new Options(port, workDir, out, wipe, dripWait);
+        }
+
+        public Options withDripWait(Optional<Duration> wait) {
+            return new Options(port, workDir, out, fresh, wait);
+        }
+
+        /** {@code --port N}, {@code --dir PATH}, {@code --fresh}, {@code --drip-wait S}; anything else is refused with the reason. */
         public static Options parse(String[] args, Options base) {
             Options options = base;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
-                if (!arg.equals("--port") && !arg.equals("--dir")) {
+                if (arg.equals("--fresh")) {
+                    options = options.withFresh(true);
+                    continue;
+                }
+                if (!arg.equals("--port") && !arg.equals("--dir") && !arg.equals("--drip-wait")) {
                     throw new IllegalArgumentException("unknown argument: " + arg);
                 }
                 if (i + 1 == args.length) {
                     throw new IllegalArgumentException(arg + " needs a value");
                 }
                 String value = args[++i];
-                if (arg.equals("--port")) {
-                    try {
-                        options = options.withPort(Integer.parseInt(value));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--port must be a number, got " + value);
+                switch (arg) {
+                    case "--port" -> {
+                        try {
+                            options = options.withPort(Integer.parseInt(value));
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--port must be a number, got " + value);
+                        }
                     }
-                } else {
-                    options = options.withWorkDir(Path.of(value));
+                    case "--drip-wait" -> {
+                        if (value.equals("journey")) {
+                            options = options.withDripWait(Optional.empty());
+                        } else {
+                            try {
+                                options = options.withDripWait(Optional.of(Duration.ofSeconds(Long.parseLong(value))));
+                            } catch (NumberFormatException e) {
+                                throw new IllegalArgumentException("--drip-wait must be a number of seconds or 'journey', got " + value);
+                            }
+                        }
+                    }
+                    default -> options = options.withWorkDir(Path.of(value));
                 }
             }
             return options;
@@ -158,11 +199,19 @@ public final class LemUp {
             System.err.println("lem up: port " + options.port() + " on 127.0.0.1 is in use; try --port 0 (any free port)");
             System.exit(1);
             return;
+        } catch (IllegalStateException e) {
+            System.err.println("lem up: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (IOException | RuntimeException e) {
             System.err.println("lem up: could not start: " + e);
             System.exit(1);
             return;
         }
+        // the JVM's own start (ProcessHandle's would be the launching shell's, which exec'd into java)
+        Instant jvmStart = Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        System.out.printf("Ready: serving %.1f s after the JVM started.%n",
+                Duration.between(jvmStart, Instant.now()).toMillis() / 1000.0);
         lem.closeOnShutdown();
         lem.awaitClosed();
     }
@@ -175,17 +224,26 @@ public final class LemUp {
      */
     public static RunningLem start(Options options) throws IOException {
         Clock clock = Clock.systemUTC();
-        Path stateDir = PrivateFiles.directory(options.workDir().resolve(".lem"));
-        SecureRandom random = new SecureRandom();
-        LocalKeys keys = LocalKeys.loadOrCreate(stateDir.resolve("keys.json"), random);
-        AdminToken token = AdminToken.random(random);
+        LocalState state = LocalState.open(options.workDir(), options.fresh());
+        Path stateDir = state.dir();
         Resources resources = new Resources();
-        HttpGateway gateway = HttpGateway.bind(options.port());
+        resources.add("state lock", state);
+        HttpGateway gateway;
+        LocalKeys keys;
+        SecureRandom random = new SecureRandom();
+        try {
+            keys = LocalKeys.loadOrCreate(state.keys(), random);
+            gateway = HttpGateway.bind(options.port());
+        } catch (IOException | RuntimeException e) {
+            resources.closeAll();
+            throw e;
+        }
+        AdminToken token = AdminToken.random(random);
         try {
             String baseUrl = "http://127.0.0.1:" + gateway.port();
             PrintStream out = options.out();
-            resources.add("goodbye", () -> out.println("lem up stopped; keys and pending schedules stay in " + stateDir));
-            LocalEngines engines = resources.add("engines", LocalEngines.start());
+            resources.add("goodbye", () -> out.println("lem up stopped; data, keys, outbox and pending schedules stay in " + stateDir));
+            LocalEngines engines = resources.add("engines", LocalEngines.start(state.dynamoDb()));
 
             var dynamo = engines.dynamoDb();
             var table = engines.tableName();
@@ -198,16 +256,17 @@ public final class LemUp {
             DeadLetters deadLetters = new DeadLetters();
 
             var drip = new DripHandler(new DripService(leads, notifyQueue));
-            LocalStepScheduler scheduler = LocalStepScheduler.open(stateDir.resolve("schedules.json"), drip, deadLetters, clock);
-            var router = new RouterHandler(new RoutingService(new DynamoDbEnrolmentStore(dynamo, table), notifyQueue, scheduler));
+            LocalStepScheduler scheduler = LocalStepScheduler.open(state.schedules(), drip, deadLetters, clock);
+            DemoJourney demoJourney = new DemoJourney(baseUrl + "/demo", options.dripWait(), clock);
+            var router = new RouterHandler(new RoutingService(new DynamoDbEnrolmentStore(dynamo, table),
+                    demoJourney.linking(notifyQueue), demoJourney.shortening(scheduler)));
             LocalEventBus bus = resources.add("bus", new LocalEventBus(RuleDefinition.ALL,
                     Map.<RuleDefinition.RuleTarget, RequestStreamHandler>of(RuleDefinition.RuleTarget.ROUTER, router),
                     deadLetters, clock, LocalEngines.REGION, Duration.ofSeconds(1)));
             resources.add("scheduler", scheduler);
 
-            // form tokens live at most 2 h: a key per run is enough (after a restart, reloading the page gets a new token)
-            byte[] formTokenKey = new byte[32];
-            random.nextBytes(formTokenKey);
+            // kept in keys.json: a page opened (or a confirmation link mailed) before a restart still works after it
+            byte[] formTokenKey = keys.formTokenKey();
             FormTokens formTokens = new FormTokens(formTokenKey, random);
             IdentityHasher identity = new IdentityHasher(keys.identityKey());
             var formCapture = new FormCaptureHandler(new FormCaptureService(forms, leads, identity, bus, activityQueue,
@@ -219,7 +278,7 @@ public final class LemUp {
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
             var scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT,
                     new dev.lem.visitor.VisitorTimeline(new dev.lem.store.DynamoDbVisitorStore(dynamo, table))));
-            OutboxMailer outbox = new OutboxMailer(EmailTemplates.builtIn(), clock);
+            OutboxMailer outbox = OutboxMailer.persistent(EmailTemplates.builtIn(), clock, state.outbox());
             var notifications = new NotificationsHandler(new NotificationService(leads,
                     new DynamoDbIdempotencyStore(dynamo, table), new SendGate(), outbox, bus,
                     new TrackingLinks(new LinkSigner(keys.trackingKey()), URI.create(baseUrl)), Clock.systemUTC()));
@@ -248,9 +307,13 @@ public final class LemUp {
             new OutboxPages(outbox).addTo(routes);
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,
                     LocalEngines.REGION).addTo(routes);
+            new DemoPages(demo).addTo(routes);
+            StateHistory stateHistory = StateHistory.open(state.stateHistory());
+            bus.observe(stateHistory::record);
+            new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler, stateHistory).addTo(routes);
 
             RunningLem.Ports ports = new RunningLem.Ports(gateway.port(), engines.sqsPort(), engines.dynamoDbPort());
-            Path localJson = stateDir.resolve("local.json");
+            Path localJson = state.localJson();
             resources.add("local.json", () -> Files.deleteIfExists(localJson));
             resources.add("gateway", gateway);
             gateway.start(routes.build());
@@ -258,7 +321,8 @@ public final class LemUp {
 
             RunningLem running = new RunningLem(baseUrl, token.value(), ports, stateDir, engines, leads, outbox,
                     scheduler, bus, deadLetters, resources);
-            new Banner(baseUrl, ports, stateDir, keys.created(), scheduler.pending().size()).print(options.out());
+            new Banner(baseUrl, ports, stateDir, keys.created(), scheduler.pending().size(), state.wiped(),
+                    options.dripWait()).print(options.out());
             return running;
         } catch (IOException | RuntimeException e) {
             gateway.close();

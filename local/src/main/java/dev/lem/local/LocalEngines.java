@@ -17,7 +17,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *
  * <p>DynamoDB Local runs <em>embedded</em> (no port at all): its server mode (2.6.1's
  * {@code DynamoDBProxyServer}, {@code new Server(port)} in Jetty) listens on every interface and has no
- * option to bind an address, which would expose the lead table to the network. Data is in memory.
+ * option to bind an address, which would expose the lead table to the network. Embedded mode takes a
+ * database file ({@code DynamoDBEmbedded.create(File, …)}, SQLite), so the table outlives the run.
+ * ElasticMQ's queues are in memory: a message still queued when the run stops is lost (the pollers
+ * take messages within a second, so this is rarely anything).
  */
 public final class LocalEngines implements AutoCloseable {
 
@@ -36,9 +39,17 @@ public final class LocalEngines implements AutoCloseable {
         this.engines = engines;
     }
 
-    /** Starts both engines and creates the table and every queue with its DLQ. */
+    /** Starts both engines, the table in memory, and creates the table and every queue with its DLQ. */
     public static LocalEngines start() {
-        LocalEngines local = new LocalEngines(AwsEngines.start());
+        return provisioned(new LocalEngines(AwsEngines.start()));
+    }
+
+    /** Starts both engines with the table in {@code dynamoDbFile} (kept when it exists), and every queue. */
+    public static LocalEngines start(java.nio.file.Path dynamoDbFile) {
+        return provisioned(new LocalEngines(AwsEngines.start(dynamoDbFile)));
+    }
+
+    private static LocalEngines provisioned(LocalEngines local) {
         try {
             local.provision();
         } catch (RuntimeException e) {

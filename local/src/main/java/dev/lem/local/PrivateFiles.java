@@ -34,6 +34,26 @@ public final class PrivateFiles {
         }
     }
 
+    /** Creates an empty file with mode 600 unless it exists (an existing one is narrowed to 600). */
+    public static Path createIfMissing(Path file) throws IOException {
+        boolean posix = posix(file.toAbsolutePath().getParent());
+        try {
+            return posix ? Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createFile(file);
+        } catch (FileAlreadyExistsException exists) {
+            if (posix) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return file;
+        }
+    }
+
+    /** Appends text to a file created with mode 600 when missing. */
+    public static void append(Path file, String content) throws IOException {
+        createIfMissing(file);
+        Files.writeString(file, content, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     public static void write(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = posix(dir)

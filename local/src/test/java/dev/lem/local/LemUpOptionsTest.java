@@ -38,6 +38,35 @@ class LemUpOptionsTest {
     }
 
     @Test
+    void parse_whenFreshAndDripWaitGiven_usesThem() {
+        LemUp.Options options = parse("--fresh", "--drip-wait", "5");
+
+        assertThat(options.fresh()).isTrue();
+        assertThat(options.dripWait()).contains(java.time.Duration.ofSeconds(5));
+        assertThat(parse("--drip-wait", "journey").dripWait()).isEmpty();
+        assertThat(parse().fresh()).isFalse();
+        assertThat(parse().dripWait()).contains(LemUp.DEFAULT_DRIP_WAIT);
+    }
+
+    @Test
+    void parse_whenDripWaitWrong_saysWhatIsWrong() {
+        assertThatThrownBy(() -> parse("--drip-wait", "soon")).hasMessageContaining("--drip-wait must be a number of seconds");
+        assertThatThrownBy(() -> parse("--drip-wait", "-1")).hasMessageContaining("0-86400");
+        assertThatThrownBy(() -> parse("--drip-wait")).hasMessageContaining("--drip-wait needs a value");
+    }
+
+    @Test
+    void authorizesCookie_whenAdminCookieCarriesTheToken_onlyThen() {
+        AdminToken token = AdminToken.random(new SecureRandom());
+
+        assertThat(token.authorizesCookie(Optional.of("lem_vid=abc; lem_admin=" + token.value()))).isTrue();
+        assertThat(token.authorizesCookie(Optional.of("lem_admin=" + token.value() + "x"))).isFalse();
+        assertThat(token.authorizesCookie(Optional.of("other_lem_admin=" + token.value()))).isFalse();
+        assertThat(token.authorizesCookie(Optional.empty())).isFalse();
+        assertThat(token.sessionCookie()).contains("HttpOnly", "SameSite=Strict", "Path=/admin");
+    }
+
+    @Test
     void authorizes_whenBearerTokenMatches_onlyThen() {
         AdminToken token = AdminToken.random(new SecureRandom());
 

@@ -34,8 +34,7 @@ public final class AdminToken {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
-        byte[] presented = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented);
+        return matches(header.substring(BEARER.length()).strip());
     }
 
     /** The endpoint behind this token: without {@code Authorization: Bearer <token>} it answers 401. */
@@ -44,6 +43,29 @@ public final class AdminToken {
                 : GatewayReply.error(401, "admin token required: Authorization: Bearer <adminToken from .lem/local.json>")
                         .withHeader("WWW-Authenticate", "Bearer realm=\"lem up admin\"");
     }
+
+    /** True when the {@code Cookie} header carries {@value #COOKIE}{@code =<this token>} (the admin pages' login). */
+    public boolean authorizesCookie(Optional<String> cookieHeader) {
+        for (String cookie : cookieHeader.orElse("").split("[;,]")) {
+            String trimmed = cookie.strip();
+            if (trimmed.startsWith(COOKIE + "=") && matches(trimmed.substring(COOKIE.length() + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Compares in constant time. */
+    public boolean matches(String presented) {
+        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The session cookie set by a login on the admin pages: HttpOnly, SameSite=Strict, for {@code /admin} only. */
+    public String sessionCookie() {
+        return COOKIE + "=" + value + "; Path=/admin; HttpOnly; SameSite=Strict";
+    }
+
+    public static final String COOKIE = "lem_admin";
 
     @Override
     public String toString() {

@@ -21,6 +21,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +57,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     private final String region;
     private final Duration retryDelay;
     private final ScheduledExecutorService executor;
+    private final List<Consumer<LemEvent>> observers = new CopyOnWriteArrayList<>();
 
     public LocalEventBus(List<RuleDefinition> ruleDefinitions, Map<RuleTarget, RequestStreamHandler> targets,
                          DeadLetters deadLetters, Clock clock, String region, Duration retryDelay) {
@@ -109,7 +112,22 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
         for (String ruleName : matched) {
             deliver(rules.get(ruleName), envelope.id(), json, 1, 0);
         }
+        for (Consumer<LemEvent> observer : observers) {
+            try {
+                observer.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("bus observer failed detailType={} error={}", event.detailType().wireName(), e.getClass().getSimpleName());
+            }
+        }
         return new Put(envelope.id(), List.copyOf(matched));
+    }
+
+    /**
+     * Shows every event put on the bus to {@code observer} too (like an EventBridge archive: {@code lem up}
+     * keeps the lifecycle history this way); an observer that fails is logged, never fails the put.
+     */
+    public void observe(Consumer<LemEvent> observer) {
+        observers.add(observer);
     }
 
     private void deliver(RuleDefinition rule, String id, String envelope, int attempt, long delayMillis) {

@@ -35,10 +35,13 @@ public record GatewayReply(int status, Map<String, String> headers, byte[] body,
                 Map.of("Content-Security-Policy", PAGE_POLICY));
     }
 
-    /** An HTML document shown only inside a sandbox (an email in the outbox): no script, no forms, no navigation. */
+    /**
+     * An HTML document shown only inside a sandbox (an email in the outbox): no script, no forms; a link the
+     * reader clicks may only navigate the whole tab, as in a mail client.
+     */
     public static GatewayReply sandboxedHtml(String html) {
         return of(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+                Map.of("Content-Security-Policy", "sandbox allow-top-navigation-by-user-activation; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
                         + "frame-ancestors 'self'"));
     }
 

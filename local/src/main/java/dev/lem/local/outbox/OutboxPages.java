@@ -76,14 +76,26 @@ public final class OutboxPages {
                 + "<dt>Message id</dt><dd><code>" + Html.escape(email.messageId()) + "</code></dd>"
                 + "<dt>Sent</dt><dd>" + Html.escape(email.sentAt().toString()) + "</dd></dl>"
                 + "<p class=\"muted\">Showing the email loads its open pixel, as a mail client would: the lead's score goes up.</p>"
-                + "<iframe sandbox title=\"Email\" src=\"/outbox/" + email.number() + "/html\"></iframe>"
+                + "<iframe sandbox=\"allow-top-navigation-by-user-activation\" title=\"Email\" src=\"/outbox/"
+                + email.number() + "/html\"></iframe>"
                 + "<h2>Plain text</h2><pre>" + Html.escape(email.text()) + "</pre>";
         return GatewayReply.html(200, Html.page(email.subject() + " · Outbox", body));
     }
 
     GatewayReply emailHtml(GatewayRequest request) {
-        return find(request).map(email -> GatewayReply.sandboxedHtml(email.html()))
+        return find(request).map(email -> GatewayReply.sandboxedHtml(linksOpenInTheTab(email.html())))
                 .orElseGet(() -> GatewayReply.error(404, "not in the outbox"));
+    }
+
+    /**
+     * Like a webmail, links in the shown email open in the whole tab ({@code <base target="_top">}), not
+     * inside the frame: a click leads through {@code /t/c} to its target page, as from a mail client.
+     */
+    static String linksOpenInTheTab(String html) {
+        java.util.regex.Matcher head = java.util.regex.Pattern.compile("<head(\\s[^>]*)?>", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(html);
+        String base = "<base target=\"_top\">";
+        return head.find() ? html.substring(0, head.end()) + base + html.substring(head.end()) : base + html;
     }
 
     private Optional<SentEmail> find(GatewayRequest request) {

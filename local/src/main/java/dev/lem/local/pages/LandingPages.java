@@ -1,6 +1,5 @@
 package dev.lem.local.pages;
 
-import dev.lem.forms.FieldDefinition;
 import dev.lem.forms.FormDefinition;
 import dev.lem.local.Html;
 import dev.lem.local.gateway.GatewayReply;
@@ -32,10 +31,7 @@ public final class LandingPages {
     }
 
     GatewayReply landing() {
-        StringBuilder fields = new StringBuilder();
-        for (FieldDefinition field : form.fields()) {
-            fields.append(field(field));
-        }
+        String fields = FormHtml.fields(form);
         String body = """
                 <h1>%s</h1>
                 <p class="lead">This page runs on your machine with the whole LEM suite behind it: the form posts to the
@@ -49,30 +45,11 @@ public final class LandingPages {
                 <button type="submit">Get the tour</button>
                 </form>
                 <p class="muted">Then open the <a href="/outbox">outbox</a> (or <a href="/outbox.json">as JSON</a>).
-                Ticking the consent box also schedules a follow-up email two days later.</p>
+                Ticking the consent box also schedules the follow-up email of the welcome journey. The
+                <a href="/demo">demo landing page</a> embeds the same form the way a customer's site would, with lem.js;
+                <a href="/admin">admin</a> shows every lead.</p>
                 """.formatted(Html.escape(form.name()), Html.escape(form.id()), fields, Html.escape(formTokens.get()));
         return GatewayReply.html(200, Html.page(form.name() + " · lem up", body));
-    }
-
-    private static String field(FieldDefinition field) {
-        String name = Html.escape(field.name());
-        String label = Html.escape(field.label() == null ? field.name() : field.label());
-        String required = field.required() ? " required" : "";
-        return switch (field.type()) {
-            case CHECKBOX -> "<label class=\"check\"><input type=\"checkbox\" name=\"" + name + "\" value=\"on\">"
-                    + "<span>" + label + "</span></label>\n";
-            case EMAIL -> input("email", name, label, required, field.maxLength(), " autocomplete=\"email\"");
-            case PHONE -> input("tel", name, label, required, field.maxLength(), " autocomplete=\"tel\"");
-            case URL -> input("url", name, label, required, field.maxLength(), "");
-            case TEXT -> input("text", name, label, required, field.maxLength(),
-                    "name".equals(field.name()) ? " autocomplete=\"name\"" : "company".equals(field.name())
-                            ? " autocomplete=\"organization\"" : "");
-        };
-    }
-
-    private static String input(String type, String name, String label, String required, int maxLength, String extra) {
-        return "<label>" + label + (required.isEmpty() ? "" : " *") + "<input type=\"" + type + "\" name=\"" + name
-                + "\" maxlength=\"" + maxLength + "\"" + required + extra + "></label>\n";
     }
 
     GatewayReply thanks() {

@@ -52,7 +52,18 @@ public final class AwsEngines implements AutoCloseable {
 
     /** Starts both engines; DynamoDB Local's start-up telemetry is off and its data in memory. */
     public static AwsEngines start() {
-        AmazonDynamoDBLocal dynamoLocal = DynamoDBEmbedded.create(true);
+        return start(DynamoDBEmbedded.create(true));
+    }
+
+    /**
+     * Starts both engines with DynamoDB Local's data in the SQLite file {@code dynamoDbFile} (created when
+     * missing), so tables and items outlive this JVM; still embedded, so no port is opened.
+     */
+    public static AwsEngines start(java.nio.file.Path dynamoDbFile) {
+        return start(DynamoDBEmbedded.create(dynamoDbFile.toFile(), true));
+    }
+
+    private static AwsEngines start(AmazonDynamoDBLocal dynamoLocal) {
         int port = freeLoopbackPort();
         SQSRestServer server;
         try {
