@@ -45,7 +45,10 @@ import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.routing.RoutingService;
 import dev.lem.routing.lambda.RouterHandler;
-import dev.lem.scoring.ScoringRules;
+import dev.lem.local.schedule.TimerTargets;
+import dev.lem.scoring.SlaPolicy;
+import dev.lem.scoring.rules.ScoreModels;
+import dev.lem.store.DynamoDbLeadStandingStore;
 import dev.lem.scoring.ScoringService;
 import dev.lem.scoring.lambda.ScoringHandler;
 import dev.lem.store.DynamoDbEnrolmentStore;
@@ -196,7 +199,8 @@ public final class LemUp {
             DeadLetters deadLetters = new DeadLetters();
 
             var drip = new DripHandler(new DripService(leads, notifyQueue));
-            LocalStepScheduler scheduler = LocalStepScheduler.open(stateDir.resolve("schedules.json"), drip, deadLetters, clock);
+            LocalStepScheduler scheduler = LocalStepScheduler.open(stateDir.resolve("schedules.json"),
+                    new TimerTargets(drip, activityQueue), deadLetters, clock);
             var router = new RouterHandler(new RoutingService(new DynamoDbEnrolmentStore(dynamo, table), notifyQueue, scheduler));
             LocalEventBus bus = resources.add("bus", new LocalEventBus(RuleDefinition.ALL,
                     Map.<RuleDefinition.RuleTarget, RequestStreamHandler>of(RuleDefinition.RuleTarget.ROUTER, router),
@@ -215,7 +219,8 @@ public final class LemUp {
                     clock);
             var tracking = new TrackingHandler(new TrackingService(new LinkSigner(keys.trackingKey()), activityQueue),
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
-            var scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT));
+            var scoring = new ScoringHandler(new ScoringService(leads, new DynamoDbLeadStandingStore(dynamo, table), bus,
+                    scheduler, ScoreModels.defaults(), SlaPolicy.DEFAULT, clock));
             OutboxMailer outbox = new OutboxMailer(EmailTemplates.builtIn(), clock);
             var notifications = new NotificationsHandler(new NotificationService(leads,
                     new DynamoDbIdempotencyStore(dynamo, table), new SendGate(), outbox, bus,

@@ -10,6 +10,10 @@ public final class Keys {
     public static final String IDEMPOTENCY_SK = "IDEM";
     public static final String TOKEN_SK = "TOKEN";
     public static final String RATE_SK = "RATE";
+    /** A lead's standing: scores per model, explanation, contact status, pending timers. */
+    public static final String STANDING_SK = "STANDING";
+    public static final String ACTIVITY_PREFIX = "ACT#";
+    public static final String STATE_LOG_PREFIX = "STATE#";
 
     private Keys() {}
 
@@ -24,6 +28,11 @@ public final class Keys {
     /** Activity sorts newest-last by time, then id; query with ScanIndexForward=false for newest first. */
     public static String activity(java.time.Instant at, String activityId) {
         return "ACT#" + at + "#" + activityId;
+    }
+
+    /** A lifecycle log entry; sorts oldest first. */
+    public static String stateEntry(java.time.Instant enteredAt, dev.lem.lead.LeadState to) {
+        return STATE_LOG_PREFIX + enteredAt + "#" + to.wireName();
     }
 
     public static String enrolment(String campaignId) {

@@ -3,57 +3,253 @@ package dev.lem.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.bus.EventBus;
 import dev.lem.events.LeadScored;
+import dev.lem.events.LeadStateChanged;
+import dev.lem.events.LemEvent;
 import dev.lem.json.Json;
 import dev.lem.lead.Activity;
+import dev.lem.lead.ContactStatus;
+import dev.lem.lead.DuplicateActivityException;
 import dev.lem.lead.Lead;
+import dev.lem.lead.LeadConflictException;
+import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadNotFoundException;
+import dev.lem.lead.LeadStanding;
+import dev.lem.lead.LeadStandingStore;
+import dev.lem.lead.LeadState;
 import dev.lem.lead.LeadStore;
-import dev.lem.lead.ScoreChange;
+import dev.lem.lead.Lifecycle;
+import dev.lem.lead.ModelScore;
+import dev.lem.lead.StandingWrite;
+import dev.lem.lead.StateEntry;
 import dev.lem.lead.VisitorActivity;
+import dev.lem.schedule.StepScheduler;
+import dev.lem.scoring.rules.ScoreModels;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one activity to its lead's score, atomically with recording the activity, and publishes
- * {@code lead.scored}. A redelivered activity changes nothing but republishes the event under the same
- * id, so an event lost after the write is not lost for good.
+ * Scores leads and moves them through the lifecycle, one queue message at a time. An activity is recorded and the
+ * lead re-evaluated from its whole activity log (so duplicates change nothing and arrival order does not matter),
+ * written in one transaction conditional on the versions read, retried on a lost race; {@code lead.scored} and
+ * {@code lead.state-changed} are published only for what changed. Timers ({@link LeadTimer}) re-evaluate a
+ * decaying MQL when it is due to drop below its threshold and raise SLA breaches; they are scheduled before the
+ * write (a stale timer is harmless: it is checked when it fires) and cancelled after it.
  */
 public final class ScoringService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringService.class);
+    static final int MAX_ATTEMPTS = 5;
 
     private final LeadStore leads;
+    private final LeadStandingStore standings;
     private final EventBus bus;
-    private final ScoringRules rules;
+    private final StepScheduler scheduler;
+    private final ScoreModels models;
+    private final ScoreCalculator calculator;
+    private final SlaPolicy sla;
+    private final Clock clock;
 
-    public ScoringService(LeadStore leads, EventBus bus, ScoringRules rules) {
+    public ScoringService(LeadStore leads, LeadStandingStore standings, EventBus bus, StepScheduler scheduler,
+                          ScoreModels models, SlaPolicy sla, Clock clock) {
         this.leads = leads;
+        this.standings = standings;
         this.bus = bus;
-        this.rules = rules;
+        this.scheduler = scheduler;
+        this.models = models;
+        this.calculator = ScoreCalculator.withDefaults(models);
+        this.sla = sla;
+        this.clock = clock;
     }
 
     /**
-     * Handles one activity-queue message body. An anonymous visitor's activity ({@link VisitorActivity}:
-     * no lead to score) is skipped and succeeds; form capture re-attributes it when the visitor becomes a lead.
+     * Handles one activity-queue message body: an activity, a {@link LeadTimer}, a {@link LeadMove}, or an anonymous
+     * visitor's activity ({@link VisitorActivity}: no lead to score), which is skipped and succeeds; form capture
+     * re-attributes it when the visitor becomes a lead.
      */
     public void handle(String messageBody) {
         JsonNode body = Json.tree(messageBody);
-        if (body.isObject() && VisitorActivity.KIND.equals(body.path("kind").asText(null))) {
+        String kind = body.isObject() ? body.path("kind").asText("") : "";
+        if (VisitorActivity.KIND.equals(kind)) {
             LOG.info("activity skipped reason=anonymous-visitor");
             return;
         }
-        apply(Json.convert(body, Activity.class));
+        switch (kind) {
+            case LeadTimer.KIND -> onTimer(Json.convert(body, LeadTimer.class));
+            case LeadMove.KIND -> move(Json.convert(body, LeadMove.class));
+            default -> apply(Json.convert(body, Activity.class));
+        }
     }
 
+    /** Records the activity and re-evaluates its lead; a redelivered activity changes and publishes nothing. */
     public void apply(Activity activity) {
-        int points = rules.pointsFor(activity.type());
-        Optional<ScoreChange> change = leads.applyActivity(activity, points);
-        ScoreChange published = change.orElseGet(() -> {
-            Lead lead = leads.find(activity.leadId()).orElseThrow(() -> new LeadNotFoundException(activity.leadId()));
-            return new ScoreChange(lead.id(), lead.score() - points, lead.score());
-        });
-        bus.publish(new LeadScored("scored-" + activity.activityId(), activity.occurredAt(), published.leadId().value(),
-                published.current(), published.previous(), rules.version(), activity.activityId()));
+        commit(activity.leadId(), Optional.of(activity), Optional.empty(), EventIds.cause(activity.activityId()));
+    }
+
+    /** Moves a lead as asked, if the lifecycle allows it; moving it where it is already changes nothing. */
+    public void move(LeadMove move) {
+        commit(move.leadId(), Optional.empty(), Optional.of(move), EventIds.cause(move.moveId()));
+    }
+
+    public void onTimer(LeadTimer timer) {
+        switch (timer.purpose()) {
+            case decay -> commit(timer.leadId(), Optional.empty(), Optional.empty(), timer.name());
+            case sla -> slaDue(timer);
+        }
+    }
+
+    private void slaDue(LeadTimer timer) {
+        Lead lead = leads.find(timer.leadId()).orElseThrow(() -> new LeadNotFoundException(timer.leadId()));
+        if (lead.state() != timer.state() || !lead.stateEnteredAt().equals(timer.enteredAt())) {
+            LOG.info("sla timer stale leadId={} timer={}", lead.id(), timer.name());
+            return;
+        }
+        String limit = sla.limit(timer.state()).map(Object::toString).orElse("its SLA");
+        bus.publish(new LeadStateChanged("breach-" + timer.name(), clock.instant(), lead.id().value(),
+                lead.state().wireName(), lead.state().wireName(),
+                "still " + lead.state().wireName() + " after " + limit, true));
+        LOG.info("sla breached leadId={} state={}", lead.id(), lead.state().wireName());
+    }
+
+    /** What one committed step changed. */
+    private record Step(Lead before, Lead after, LeadStanding standingBefore, LeadStanding standingAfter,
+                        Optional<StateEntry> entry) {}
+
+    private void commit(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Optional<Step> step = attempt(id, activity, move);
+                step.ifPresent(s -> publish(s, cause));
+                return;
+            } catch (DuplicateActivityException duplicate) {
+                LOG.info("activity already applied leadId={}", id);
+                return;
+            } catch (LeadConflictException conflict) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new LeadConflictException("lead " + id + " kept changing during " + MAX_ATTEMPTS
+                            + " attempts; retry later");
+                }
+                LOG.info("lead changed concurrently, re-reading leadId={} attempt={}", id, attempt);
+            }
+        }
+    }
+
+    private Optional<Step> attempt(LeadId id, Optional<Activity> activity, Optional<LeadMove> move) {
+        Lead lead = leads.find(id).orElseThrow(() -> new LeadNotFoundException(id));
+        List<Activity> log = new ArrayList<>(leads.activities(id));
+        if (activity.isPresent() && log.stream().anyMatch(a -> a.activityId().equals(activity.get().activityId()))) {
+            throw new DuplicateActivityException(activity.get().activityId());
+        }
+        activity.ifPresent(log::add);
+        LeadStanding standing = standings.find(id).orElseGet(() -> LeadStanding.initial(id));
+        Instant now = clock.instant();
+
+        Lead base = lead;
+        Optional<StateEntry> moved = Optional.empty();
+        ContactStatus contact = standing.contactStatus();
+        if (move.isPresent() && move.get().to() != lead.state()) {
+            LeadMove m = move.get();
+            Lifecycle.requireAllowed(lead.state(), m.to(), m.reason());
+            moved = Optional.of(new StateEntry(lead.state(), m.to(), now, m.reason()));
+            base = lead.withState(m.to(), now);
+            if (m.to() == LeadState.CUSTOMER) {
+                contact = ContactStatus.CUSTOMER;
+            }
+        }
+        Reassessment r = Reassessment.of(models, calculator, base, log, now, moved.isEmpty());
+        Lead after = r.lead();
+        Optional<StateEntry> entry = moved.isPresent() ? moved : r.stateEntry();
+
+        Optional<LeadTimer> decay = r.fallsBelowAt().map(at -> LeadTimer.decay(id, at));
+        Optional<LeadTimer> slaTimer = slaTimerFor(after, entry, standing);
+        LeadStanding next = standing.withScores(r.scores()).withContactStatus(contact)
+                .withDecayTimer(decay.map(LeadTimer::name)).withSlaTimer(slaTimer.map(LeadTimer::name));
+        if (activity.isEmpty() && !changed(lead, after, standing, next)) {
+            return Optional.empty();
+        }
+        decay.filter(t -> !standing.decayTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
+        slaTimer.filter(t -> !standing.slaTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
+
+        standings.save(new StandingWrite(after, next, activity, entry));
+
+        standing.decayTimer().filter(old -> !next.decayTimer().equals(Optional.of(old))).ifPresent(scheduler::cancel);
+        standing.slaTimer().filter(old -> !next.slaTimer().equals(Optional.of(old))).ifPresent(scheduler::cancel);
+        return Optional.of(new Step(lead, after, standing, next, entry));
+    }
+
+    /** The SLA timer of the state the lead is in after this step, if that state has an SLA. */
+    private Optional<LeadTimer> slaTimerFor(Lead after, Optional<StateEntry> entry, LeadStanding standing) {
+        if (!Lifecycle.WITH_SLA.contains(after.state()) || sla.limit(after.state()).isEmpty()) {
+            return Optional.empty();
+        }
+        if (entry.isEmpty()) {
+            return standing.slaTimer().isPresent()
+                    ? Optional.of(LeadTimer.sla(after.id(), after.state(), after.stateEnteredAt()))
+                    : Optional.empty();
+        }
+        return Optional.of(LeadTimer.sla(after.id(), after.state(), after.stateEnteredAt()));
+    }
+
+    private void schedule(LeadTimer timer) {
+        Instant at = switch (timer.purpose()) {
+            case decay -> Instant.ofEpochSecond(Long.parseLong(timer.name().substring(timer.name().lastIndexOf('-') + 1)));
+            case sla -> timer.enteredAt().plus(sla.limit(timer.state()).orElseThrow());
+        };
+        scheduler.scheduleOnce(timer.name(), at, Json.write(timer));
+    }
+
+    private static boolean changed(Lead before, Lead after, LeadStanding standingBefore, LeadStanding standingAfter) {
+        if (before.state() != after.state() || before.score() != after.score()) {
+            return true;
+        }
+        if (!standingBefore.contactStatus().equals(standingAfter.contactStatus())
+                || !standingBefore.decayTimer().equals(standingAfter.decayTimer())
+                || !standingBefore.slaTimer().equals(standingAfter.slaTimer())
+                || !standingBefore.scores().keySet().equals(standingAfter.scores().keySet())) {
+            return true;
+        }
+        return standingAfter.scores().entrySet().stream()
+                .anyMatch(e -> !e.getValue().sameAs(standingBefore.scores().get(e.getKey())));
+    }
+
+    private void publish(Step step, String cause) {
+        List<LemEvent> events = new ArrayList<>();
+        String leadId = step.after().id().value();
+        for (Map.Entry<String, ModelScore> e : step.standingAfter().sortedScores().entrySet()) {
+            ModelScore now = e.getValue();
+            Optional<ModelScore> was = Optional.ofNullable(step.standingBefore().scores().get(e.getKey()));
+            int previous = was.map(ModelScore::score).orElse(0);
+            if (was.isPresent() && previous == now.score() && was.get().rulesVersion().equals(now.rulesVersion())) {
+                continue;
+            }
+            if (was.isEmpty() && now.score() == 0) {
+                continue;
+            }
+            events.add(new LeadScored("scored-" + e.getKey() + "-" + cause, now.evaluatedAt(), leadId, now.score(),
+                    previous, now.rulesVersion(), cause, e.getKey(), now.topContributions()));
+        }
+        step.entry().ifPresent(entry -> events.add(new LeadStateChanged(
+                "state-" + leadId + "-" + entry.to().wireName() + "-" + entry.enteredAt().toEpochMilli(),
+                entry.enteredAt(), leadId, entry.from().wireName(), entry.to().wireName(), truncate(entry.reason()), false)));
+        if (!events.isEmpty()) {
+            bus.publish(events);
+        }
+        LOG.info("lead scored leadId={} score={} state={} events={}", leadId, step.after().score(),
+                step.after().state().wireName(), events.size());
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= 256 ? reason : reason.substring(0, 256);
+    }
+
+    /** For tests and diagnostics: the models in force. */
+    public ScoreModels models() {
+        return Objects.requireNonNull(models);
     }
 }

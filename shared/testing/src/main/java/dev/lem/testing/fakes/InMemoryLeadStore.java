@@ -141,6 +141,45 @@ public final class InMemoryLeadStore extends ScriptedFailures implements LeadSto
         return Optional.of(new ScoreChange(lead.id(), lead.score(), score));
     }
 
+    @Override
+    public List<Activity> activities(LeadId id) {
+        throwScriptedFailure();
+        return timeline.stream().filter(a -> a.leadId().equals(id))
+                .sorted(java.util.Comparator.comparing(Activity::occurredAt).thenComparing(Activity::activityId).reversed())
+                .toList();
+    }
+
+    /** For {@link InMemoryLeadStandingStore}: whether this activity is recorded already. */
+    boolean hasActivity(Activity activity) {
+        return activityKeys.contains(activityKey(activity));
+    }
+
+    /**
+     * For {@link InMemoryLeadStandingStore}: the score/state part of a standing write, conditional on the version
+     * read; records the activity too. Checks everything before changing anything.
+     */
+    void applyStanding(Lead lead, java.util.Optional<Activity> activity, Runnable otherChecks) {
+        beginWrite("standing:" + lead.id() + "@" + lead.version());
+        Lead stored = leads.get(lead.id());
+        if (stored == null) {
+            throw new LeadNotFoundException(lead.id());
+        }
+        if (activity.isPresent() && hasActivity(activity.get())) {
+            throw new dev.lem.lead.DuplicateActivityException(activity.get().activityId());
+        }
+        if (everyWriteConflicts || stored.version() != lead.version()) {
+            throw new LeadConflictException("lead " + lead.id() + " changed since version " + lead.version());
+        }
+        otherChecks.run();
+        activity.ifPresent(a -> {
+            activityKeys.add(activityKey(a));
+            timeline.add(a);
+        });
+        leads.put(lead.id(), new Lead(stored.id(), stored.emailHash(), stored.email(), stored.profile(), lead.state(),
+                lead.stateEnteredAt(), lead.score(), stored.consents(), stored.createdAt(), lead.updatedAt(),
+                lead.version() + 1, stored.attribution(), stored.profileHistory()));
+    }
+
     private void beginWrite(String write) {
         throwScriptedFailure();
         writes.add(write);
