@@ -124,7 +124,7 @@ public final class ScoringService {
     private void commit(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Optional<Step> step = attempt(id, activity, move);
+                Optional<Step> step = attempt(id, activity, move, cause);
                 step.ifPresent(s -> publish(s, cause));
                 return;
             } catch (DuplicateActivityException duplicate) {
@@ -140,7 +140,7 @@ public final class ScoringService {
         }
     }
 
-    private Optional<Step> attempt(LeadId id, Optional<Activity> activity, Optional<LeadMove> move) {
+    private Optional<Step> attempt(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
         Lead lead = leads.find(id).orElseThrow(() -> new LeadNotFoundException(id));
         List<Activity> log = new ArrayList<>(leads.activities(id));
         if (activity.isPresent() && log.stream().anyMatch(a -> a.activityId().equals(activity.get().activityId()))) {
@@ -178,7 +178,9 @@ public final class ScoringService {
 
         standings.save(new StandingWrite(after, next, activity, entry));
 
-        standing.decayTimer().filter(old -> !next.decayTimer().equals(Optional.of(old))).ifPresent(scheduler::cancel);
+        standing.decayTimer().filter(old -> !next.decayTimer().equals(Optional.of(old)))
+                .filter(old -> !old.equals(cause)) // the timer firing now is gone already
+                .ifPresent(scheduler::cancel);
         standing.slaTimer().filter(old -> !next.slaTimer().equals(Optional.of(old))).ifPresent(scheduler::cancel);
         return Optional.of(new Step(lead, after, standing, next, entry));
     }

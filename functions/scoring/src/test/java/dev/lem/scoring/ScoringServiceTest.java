@@ -1,0 +1,355 @@
+package dev.lem.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lem.events.LeadScored;
+import dev.lem.events.LeadStateChanged;
+import dev.lem.events.LemEvent;
+import dev.lem.json.Json;
+import dev.lem.json.MalformedJsonException;
+import dev.lem.lead.Activity;
+import dev.lem.lead.ContactStatus;
+import dev.lem.lead.Contribution;
+import dev.lem.lead.IllegalTransitionException;
+import dev.lem.lead.Lead;
+import dev.lem.lead.LeadConflictException;
+import dev.lem.lead.LeadId;
+import dev.lem.lead.LeadStanding;
+import dev.lem.lead.LeadState;
+import dev.lem.lead.StateEntry;
+import dev.lem.lead.VisitorActivity;
+import dev.lem.schedule.ScheduleException;
+import dev.lem.scoring.rules.ScoreModels;
+import dev.lem.testing.fakes.InMemoryLeadStandingStore;
+import dev.lem.testing.fakes.InMemoryLeadStore;
+import dev.lem.testing.fakes.RecordingEventBus;
+import dev.lem.testing.fakes.RecordingStepScheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ScoringServiceTest {
+
+    private static final LeadId LEAD = new LeadId("0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b");
+    private static final Instant CREATED = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-23T10:20:00Z");
+    /** Primary model m: forms 60 points halving every 10 days, clicks 10; MQL at 100. Model p: pricing pages. */
+    private static final ScoreModels MODELS = ScoreModels.parse("""
+            { "models": [
+              { "name": "m", "version": "m-3", "primary": true, "thresholds": { "mql": 100 }, "fit": [],
+                "engagement": [
+                  { "id": "form", "activity": "form.submitted", "points": 60, "halfLife": "P10D" },
+                  { "id": "click", "activity": "email.click", "points": 10 } ] },
+              { "name": "p", "version": "p-1", "fit": [],
+                "engagement": [ { "id": "pricing", "activity": "page.view", "page": "*/pricing*", "points": 25 } ] } ] }""",
+            "test");
+
+    private final InMemoryLeadStore leads = new InMemoryLeadStore();
+    private final InMemoryLeadStandingStore standings = new InMemoryLeadStandingStore(leads);
+    private final RecordingEventBus bus = new RecordingEventBus();
+    private final RecordingStepScheduler scheduler = new RecordingStepScheduler();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final ScoringService service = new ScoringService(leads, standings, bus, scheduler, MODELS,
+            SlaPolicy.DEFAULT, clock);
+
+    @BeforeEach
+    void seedLead() {
+        leads.put(new Lead(LEAD, "hash", null, Map.of(), LeadState.LEAD, CREATED, 0, Map.of(), CREATED, CREATED, 4));
+    }
+
+    private static Activity activity(String id, String type, Instant at) {
+        return new Activity(id, LEAD, type, at, Map.of("page", "acme.example/pricing"));
+    }
+
+    private LeadStanding standing() {
+        return standings.find(LEAD).orElseThrow();
+    }
+
+    private <T extends LemEvent> List<T> published(Class<T> type) {
+        return bus.published().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private void reachMql() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        service.apply(activity("f-2", "form.submitted", NOW));
+    }
+
+    @Test
+    void apply_whenAnActivityScores_storesScoreRulesVersionAndExplanationAndPublishesLeadScored() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+
+        assertThat(leads.get(LEAD).score()).isEqualTo(60);
+        assertThat(leads.get(LEAD).version()).isEqualTo(5);
+        assertThat(leads.timeline()).extracting(Activity::activityId).containsExactly("f-1");
+        assertThat(standing().scores().get("m").rulesVersion()).isEqualTo("m-3");
+        assertThat(standing().scores().get("m").topContributions()).containsExactly(new Contribution("form", 60));
+        assertThat(bus.published()).containsExactly(new LeadScored("scored-m-f-1", NOW, LEAD.value(), 60, 0, "m-3", "f-1",
+                "m", List.of(new Contribution("form", 60))));
+    }
+
+    @Test
+    void apply_whenAnActivityCountsInSeveralModels_publishesOneLeadScoredPerModelThatChanged() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        service.apply(activity("v-1", "page.view", NOW));
+
+        assertThat(standing().scores()).containsOnlyKeys("m", "p");
+        assertThat(standing().scores().get("p").score()).isEqualTo(25);
+        assertThat(published(LeadScored.class)).extracting(LeadScored::eventId).containsExactly("scored-m-f-1", "scored-p-v-1");
+        assertThat(leads.get(LEAD).score()).isEqualTo(60); // the primary model's
+    }
+
+    @Test
+    void apply_whenTheActivityIsRedelivered_changesAndPublishesNothing() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        bus.published();
+        int eventsBefore = bus.published().size();
+        long versionBefore = leads.get(LEAD).version();
+
+        service.apply(activity("f-1", "form.submitted", NOW));
+
+        assertThat(leads.get(LEAD).version()).isEqualTo(versionBefore);
+        assertThat(leads.get(LEAD).score()).isEqualTo(60);
+        assertThat(bus.published()).hasSize(eventsBefore);
+    }
+
+    @Test
+    void apply_whenNoRuleMatches_recordsTheActivityButPublishesNothing() {
+        service.apply(activity("w-1", "webinar.attended", NOW));
+
+        assertThat(leads.timeline()).extracting(Activity::activityId).containsExactly("w-1");
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void apply_whenActivitiesArriveOutOfOrder_endsWhereInOrderDeliveryEnds() {
+        service.apply(activity("c-2", "email.click", NOW.minus(Duration.ofDays(1))));
+        service.apply(activity("f-1", "form.submitted", NOW.minus(Duration.ofDays(10))));
+        LeadStanding outOfOrder = standing();
+
+        InMemoryLeadStore otherLeads = new InMemoryLeadStore();
+        otherLeads.put(new Lead(LEAD, "hash", null, Map.of(), LeadState.LEAD, CREATED, 0, Map.of(), CREATED, CREATED, 4));
+        InMemoryLeadStandingStore otherStandings = new InMemoryLeadStandingStore(otherLeads);
+        ScoringService other = new ScoringService(otherLeads, otherStandings, new RecordingEventBus(),
+                new RecordingStepScheduler(), MODELS, SlaPolicy.DEFAULT, clock);
+        other.apply(activity("f-1", "form.submitted", NOW.minus(Duration.ofDays(10))));
+        other.apply(activity("c-2", "email.click", NOW.minus(Duration.ofDays(1))));
+
+        assertThat(outOfOrder.scores().get("m").score()).isEqualTo(30 + 10);
+        assertThat(outOfOrder.scores()).isEqualTo(otherStandings.find(LEAD).orElseThrow().scores());
+    }
+
+    @Test
+    void apply_whenTheScoreReachesTheMqlThreshold_movesToMqlStartsTheSlaTimerAndTheDecayTimer() {
+        reachMql();
+
+        Lead lead = leads.get(LEAD);
+        assertThat(lead.state()).isEqualTo(LeadState.MQL);
+        assertThat(lead.stateEnteredAt()).isEqualTo(NOW);
+        assertThat(standings.history(LEAD)).singleElement().satisfies(entry -> {
+            assertThat(entry.from()).isEqualTo(LeadState.LEAD);
+            assertThat(entry.to()).isEqualTo(LeadState.MQL);
+            assertThat(entry.reason()).isEqualTo("MQL threshold reached: m 120 >= 100");
+        });
+        assertThat(published(LeadStateChanged.class)).containsExactly(new LeadStateChanged(
+                "state-" + LEAD.value() + "-mql-" + NOW.toEpochMilli(), NOW, LEAD.value(), "lead", "mql",
+                "MQL threshold reached: m 120 >= 100", false));
+        String sla = "sla-mql-" + LEAD.value() + "-" + NOW.getEpochSecond();
+        assertThat(scheduler.pending()).containsKey(sla);
+        assertThat(scheduler.pending().get(sla).at()).isEqualTo(NOW.plus(Duration.ofHours(48)));
+        assertThat(Json.read(scheduler.pending().get(sla).payloadJson(), LeadTimer.class))
+                .isEqualTo(LeadTimer.sla(LEAD, LeadState.MQL, NOW));
+        // 120 × 2^(−t/10d) < 100 after t = 10d × log2(1.2) ≈ 2d 15h 7m
+        RecordingStepScheduler.Schedule decay = scheduler.pending().values().stream()
+                .filter(s -> s.name().startsWith("decay-")).findFirst().orElseThrow();
+        assertThat(Duration.between(NOW, decay.at())).isBetween(Duration.parse("PT63H7M"), Duration.parse("PT63H8M"));
+        assertThat(standing().decayTimer()).contains(decay.name());
+        assertThat(standing().slaTimer()).contains(sla);
+    }
+
+    @Test
+    void onTimer_whenTheDecayTimerFires_movesTheMqlToReMarketAndCancelsItsSlaTimer() {
+        reachMql();
+        RecordingStepScheduler.Schedule decay = scheduler.pending().values().stream()
+                .filter(s -> s.name().startsWith("decay-")).findFirst().orElseThrow();
+        String sla = standing().slaTimer().orElseThrow();
+        clock.set(decay.at());
+        bus.published();
+        int before = bus.published().size();
+
+        service.handle(decay.payloadJson());
+
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.RE_MARKET);
+        assertThat(leads.get(LEAD).score()).isEqualTo(99);
+        assertThat(bus.published().subList(before, bus.published().size())).extracting(LemEvent::detailType)
+                .extracting(Enum::name).containsExactly("LEAD_SCORED", "LEAD_STATE_CHANGED");
+        assertThat(published(LeadStateChanged.class).getLast().to()).isEqualTo("re-market");
+        assertThat(scheduler.cancelled()).containsExactly(sla);
+        assertThat(standing().slaTimer()).isEmpty();
+        assertThat(standing().decayTimer()).isEmpty();
+        assertThat(standings.history(LEAD)).extracting(StateEntry::to).containsExactly(LeadState.MQL, LeadState.RE_MARKET);
+    }
+
+    @Test
+    void onTimer_whenTheSameDecayTimerFiresAgain_changesNothing() {
+        reachMql();
+        RecordingStepScheduler.Schedule decay = scheduler.pending().values().stream()
+                .filter(s -> s.name().startsWith("decay-")).findFirst().orElseThrow();
+        clock.set(decay.at());
+        service.handle(decay.payloadJson());
+        int events = bus.published().size();
+        long version = leads.get(LEAD).version();
+
+        service.handle(decay.payloadJson());
+
+        assertThat(bus.published()).hasSize(events);
+        assertThat(leads.get(LEAD).version()).isEqualTo(version);
+    }
+
+    @Test
+    void onTimer_whenTheSlaTimerFiresWhileStillMql_publishesABreach() {
+        reachMql();
+        clock.advance(Duration.ofHours(48));
+        String payload = scheduler.pending().get(standing().slaTimer().orElseThrow()).payloadJson();
+
+        service.handle(payload);
+
+        LeadStateChanged breach = published(LeadStateChanged.class).getLast();
+        assertThat(breach.slaBreached()).isTrue();
+        assertThat(breach.from()).isEqualTo("mql");
+        assertThat(breach.to()).isEqualTo("mql");
+        assertThat(breach.eventId()).isEqualTo("breach-sla-mql-" + LEAD.value() + "-" + NOW.getEpochSecond());
+        assertThat(breach.reason()).isEqualTo("still mql after PT48H");
+    }
+
+    @Test
+    void onTimer_whenTheSlaTimerFiresAfterTheLeadMovedOn_publishesNothing() {
+        reachMql();
+        String payload = scheduler.pending().get(standing().slaTimer().orElseThrow()).payloadJson();
+        service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted by sales", NOW));
+        int events = bus.published().size();
+
+        service.handle(payload);
+
+        assertThat(bus.published()).hasSize(events);
+    }
+
+    @Test
+    void move_whenSalesAcceptsTheMql_swapsTheSlaTimerAndDropsTheDecayTimer() {
+        reachMql();
+        String mqlSla = standing().slaTimer().orElseThrow();
+        String decay = standing().decayTimer().orElseThrow();
+        clock.advance(Duration.ofHours(3));
+
+        service.handle(Json.write(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted by sales", NOW)));
+
+        Instant entered = NOW.plus(Duration.ofHours(3));
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.SQL);
+        assertThat(scheduler.cancelled()).containsExactlyInAnyOrder(mqlSla, decay);
+        String sqlSla = "sla-sql-" + LEAD.value() + "-" + entered.getEpochSecond();
+        assertThat(scheduler.pending()).containsOnlyKeys(sqlSla);
+        assertThat(scheduler.pending().get(sqlSla).at()).isEqualTo(entered.plus(Duration.ofHours(48)));
+        assertThat(published(LeadStateChanged.class).getLast()).isEqualTo(new LeadStateChanged(
+                "state-" + LEAD.value() + "-sql-" + entered.toEpochMilli(), entered, LEAD.value(), "mql", "sql",
+                "accepted by sales", false));
+    }
+
+    @Test
+    void move_whenTheLeadBecomesACustomerAndThenANewLead_keepsTheContactACustomer() {
+        reachMql();
+        service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted", NOW));
+        service.move(LeadMove.of("mv-2", LEAD, LeadState.CUSTOMER, "won", NOW.plusSeconds(1)));
+        assertThat(standing().contactStatus()).isEqualTo(ContactStatus.CUSTOMER);
+
+        service.move(LeadMove.of("mv-3", LEAD, LeadState.LEAD, "interested in product line p", NOW.plusSeconds(2)));
+
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.LEAD);
+        assertThat(standing().contactStatus()).isEqualTo(ContactStatus.CUSTOMER);
+        assertThat(standings.history(LEAD)).extracting(StateEntry::to)
+                .containsExactly(LeadState.MQL, LeadState.SQL, LeadState.CUSTOMER, LeadState.LEAD);
+        assertThat(scheduler.pending()).isEmpty();
+    }
+
+    @Test
+    void move_whenTheLifecycleForbidsIt_refusesAndWritesNothing() {
+        long version = leads.get(LEAD).version();
+
+        assertThatThrownBy(() -> service.move(LeadMove.of("mv-1", LEAD, LeadState.CUSTOMER, "skip", NOW)))
+                .isInstanceOf(IllegalTransitionException.class).hasMessage("a lead cannot move from lead to customer");
+
+        assertThat(leads.get(LEAD).version()).isEqualTo(version);
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void move_whenRedelivered_changesNothingTheSecondTime() {
+        reachMql();
+        service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted", NOW));
+        int events = bus.published().size();
+
+        service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted", NOW));
+
+        assertThat(bus.published()).hasSize(events);
+    }
+
+    @Test
+    void apply_whenAnotherWriterWinsTheRace_rereadsAndAppliesOnTopOfIt() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        leads.beforeNextWrite(() -> {
+            Lead current = leads.get(LEAD);
+            leads.put(current.withVersion(current.version() + 1)); // e.g. form capture updating the profile
+        });
+
+        service.apply(activity("c-1", "email.click", NOW));
+
+        assertThat(leads.get(LEAD).score()).isEqualTo(70);
+        assertThat(leads.writes().stream().filter(w -> w.startsWith("standing:")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void apply_whenEveryAttemptLosesTheRace_givesUpWithAConflictSoTheMessageIsRetried() {
+        leads.conflictOnEveryWrite();
+
+        assertThatThrownBy(() -> service.apply(activity("f-1", "form.submitted", NOW)))
+                .isInstanceOf(LeadConflictException.class)
+                .hasMessage("lead " + LEAD + " kept changing during 5 attempts; retry later");
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void apply_whenSchedulingTheSlaTimerFails_writesNothingSoTheRedeliveryTriesAgain() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        scheduler.failNextCallWith(new ScheduleException("throttled", true, null));
+
+        assertThatThrownBy(() -> service.apply(activity("f-2", "form.submitted", NOW))).isInstanceOf(ScheduleException.class);
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.LEAD);
+
+        service.apply(activity("f-2", "form.submitted", NOW));
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.MQL);
+    }
+
+    @Test
+    void handle_whenTheBodyIsAVisitorActivity_skipsIt() {
+        service.handle(Json.write(VisitorActivity.of("v-1", "AAAAAAAAAAAAAAAAAAAAAA", "page.view", NOW, Map.of())));
+
+        assertThat(leads.timeline()).isEmpty();
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void handle_whenTheBodyIsNotJson_throwsMalformedJson() {
+        assertThatThrownBy(() -> service.handle("{\"activityId\":")).isInstanceOf(MalformedJsonException.class);
+    }
+
+    @Test
+    void handle_whenACauseIdDoesNotFitTheEventContract_usesAStableHashOfIt() {
+        service.handle(Json.write(activity("Jg1b4jE7IAMEVxQ=", "form.submitted", NOW)));
+        service.handle(Json.write(activity("Jg1b4jE7IAMEVxQ=", "form.submitted", NOW)));
+
+        assertThat(published(LeadScored.class)).singleElement().satisfies(scored ->
+                assertThat(scored.cause()).matches("h[0-9a-f]{32}"));
+    }
+}
