@@ -72,6 +72,12 @@ public final class LeadTable extends Construct {
         key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
     }
 
+    /** Reads by key and queries on the table itself (no indexes, no writes), and decryption with the table's key. */
+    public void grantItemRead(IGrantable grantee) {
+        table.grant(grantee, "dynamodb:GetItem", "dynamodb:Query");
+        key.grant(grantee, "kms:Decrypt", "kms:DescribeKey");
+    }
+
     public Table table() {
         return table;
     }

@@ -49,6 +49,7 @@ public final class LemStack extends Stack {
     private final LemFunctions functions;
     private final EventRouting routing;
     private final HttpEndpoints http;
+    private final AdminApi adminApi;
     private final EdgeWebAcl webAcl;
     private final EdgeDistribution cdn;
     private final DomainName customDomain;
@@ -85,6 +86,7 @@ public final class LemStack extends Stack {
                 Map.of(RuleDefinition.RuleTarget.ROUTER, functions.alias(FunctionName.ROUTER)));
         this.http = new HttpEndpoints(this, "HttpEndpoints", functions.alias(FunctionName.FORM_CAPTURE),
                 functions.alias(FunctionName.TRACKING), config.allowedOrigins());
+        this.adminApi = new AdminApi(this, "AdminApi", http, functions.alias(FunctionName.API));
         if (config.cdn()) {
             this.webAcl = edgeWebAcl != null ? edgeWebAcl
                     : new EdgeWebAcl(this, "Waf", LemEdge.metricPrefix(config), config.wafRateLimit());
@@ -226,6 +228,10 @@ public final class LemStack extends Stack {
 
     public EventRouting routing() {
         return routing;
+    }
+
+    public AdminApi adminApi() {
+        return adminApi;
     }
 
     public HttpEndpoints http() {

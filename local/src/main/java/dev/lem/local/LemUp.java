@@ -46,6 +46,9 @@ import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.routing.RoutingService;
 import dev.lem.routing.lambda.RouterHandler;
 import dev.lem.local.schedule.TimerTargets;
+import dev.lem.local.admin.LeadApiEndpoints;
+import dev.lem.api.LeadApi;
+import dev.lem.api.lambda.ApiHandler;
 import dev.lem.scoring.SlaPolicy;
 import dev.lem.scoring.rules.ScoreModels;
 import dev.lem.store.DynamoDbLeadStandingStore;
@@ -246,6 +249,8 @@ public final class LemUp {
             new OutboxPages(outbox).addTo(routes);
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,
                     LocalEngines.REGION).addTo(routes);
+            new LeadApiEndpoints(token, new ApiHandler(new LeadApi(leads, new DynamoDbLeadStandingStore(dynamo, table),
+                    identity, clock)), clock).addTo(routes);
 
             RunningLem.Ports ports = new RunningLem.Ports(gateway.port(), engines.sqsPort(), engines.dynamoDbPort());
             Path localJson = stateDir.resolve("local.json");

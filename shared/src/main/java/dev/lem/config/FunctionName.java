@@ -1,7 +1,7 @@
 package dev.lem.config;
 
 /**
- * The six Lambda functions: module folder, handler class and shaded jar. Infra deploys exactly these and
+ * The Lambda functions: module folder, handler class and shaded jar. Infra deploys exactly these and
  * {@code lem up} runs the same handler classes.
  */
 public enum FunctionName {
@@ -10,7 +10,8 @@ public enum FunctionName {
     SCORING("scoring", "dev.lem.scoring.lambda.ScoringHandler"),
     ROUTER("router", "dev.lem.routing.lambda.RouterHandler"),
     DRIP("drip", "dev.lem.drip.lambda.DripHandler"),
-    NOTIFICATIONS("notifications", "dev.lem.notify.lambda.NotificationsHandler");
+    NOTIFICATIONS("notifications", "dev.lem.notify.lambda.NotificationsHandler"),
+    API("api", "dev.lem.api.lambda.ApiHandler");
 
     private final String id;
     private final String handlerClass;
