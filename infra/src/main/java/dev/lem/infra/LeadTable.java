@@ -74,7 +74,10 @@ public final class LeadTable extends Construct {
 
     /** Reads by key and queries on the table itself (no indexes, no writes), and decryption with the table's key. */
     public void grantItemRead(IGrantable grantee) {
-        table.grant(grantee, "dynamodb:GetItem", "dynamodb:Query");
+        grantee.getGrantPrincipal().addToPrincipalPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:GetItem", "dynamodb:Query"))
+                .resources(List.of(table.getTableArn()))
+                .build());
         key.grant(grantee, "kms:Decrypt", "kms:DescribeKey");
     }
 

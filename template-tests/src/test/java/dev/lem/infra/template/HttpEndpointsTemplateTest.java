@@ -30,6 +30,7 @@ class HttpEndpointsTemplateTest {
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api",
                 Match.objectLike(Map.of("ProtocolType", "HTTP")));
         List<Object> routeKeys = synth.resources("AWS::ApiGatewayV2::Route").values().stream()
+                .filter(r -> !"AWS_IAM".equals(Cfn.props(r).get("AuthorizationType")))
                 .map(r -> Cfn.props(r).get("RouteKey")).toList();
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
@@ -119,8 +120,9 @@ class HttpEndpointsTemplateTest {
 
     @Test
     void publicRoutes_whenSynthesized_needNoAuthorisation() {
-        synth.resources("AWS::ApiGatewayV2::Route").values().forEach(r ->
-                assertThat(Cfn.props(r).get("AuthorizationType")).isIn(null, "NONE"));
+        synth.resources("AWS::ApiGatewayV2::Route").values().stream()
+                .filter(r -> !String.valueOf(Cfn.props(r).get("RouteKey")).startsWith("GET /leads"))
+                .forEach(r -> assertThat(Cfn.props(r).get("AuthorizationType")).isIn(null, "NONE"));
     }
 
     @Test
