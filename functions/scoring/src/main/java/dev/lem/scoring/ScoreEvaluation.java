@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The points one model awarded a lead, and their value at any time t: sum(points × 2^(−age/half-life)), age
  * counted from the activity (never negative), no decay for fit rules and rules without a half-life. The score is
- * the sum rounded down.
+ * the sum rounded to the nearest integer (halves up), so fresh points are not shaved by a second of decay.
  */
 public record ScoreEvaluation(ScoreModel model, List<Award> awards) {
 
@@ -48,7 +48,7 @@ public record ScoreEvaluation(ScoreModel model, List<Award> awards) {
     }
 
     public int scoreAt(Instant t) {
-        return (int) Math.floor(exactAt(t) + 1e-9);
+        return (int) Math.floor(exactAt(t) + 0.5 + 1e-9);
     }
 
     /** The rules with the largest (absolute) contribution at {@code t}, at most {@value #TOP}, points to 2 decimals. */

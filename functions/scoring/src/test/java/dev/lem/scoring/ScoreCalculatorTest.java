@@ -163,7 +163,7 @@ class ScoreCalculatorTest {
         assertThat(evaluation.exactAt(T0.plus(Duration.ofDays(20)))).isCloseTo(40.0, within(1e-9));
         assertThat(evaluation.exactAt(T0.plus(Duration.ofDays(5)))).isCloseTo(20 + 80 / Math.sqrt(2), within(1e-9));
         assertThat(evaluation.exactAt(T0.minus(Duration.ofDays(1)))).isEqualTo(100.0); // never more than awarded
-        assertThat(evaluation.scoreAt(T0.plus(Duration.ofDays(5)))).isEqualTo(76);
+        assertThat(evaluation.scoreAt(T0.plus(Duration.ofDays(5)))).isEqualTo(77); // 76.57 rounds to 77
     }
 
     @Test
@@ -175,8 +175,8 @@ class ScoreCalculatorTest {
 
         Instant crossing = evaluation.firstBelow(100, T0).orElseThrow();
 
-        // 120 × 2^(−t/10d) = 100  ⇔  t = 10d × log2(1.2)
-        long expected = Math.round(Duration.ofDays(10).toSeconds() * Math.log(1.2) / Math.log(2));
+        // the rounded score is below 100 once 120 × 2^(−t/10d) < 99.5  ⇔  t > 10d × log2(120/99.5)
+        long expected = (long) Math.ceil(Duration.ofDays(10).toSeconds() * Math.log(120 / 99.5) / Math.log(2));
         assertThat(Duration.between(T0, crossing).toSeconds()).isBetween(expected - 1, expected + 1);
         assertThat(evaluation.scoreAt(crossing)).isLessThan(100);
         assertThat(evaluation.scoreAt(crossing.minusSeconds(1))).isGreaterThanOrEqualTo(100);
@@ -204,7 +204,9 @@ class ScoreCalculatorTest {
 
         Instant crossing = evaluation.firstBelow(100, T0).orElseThrow();
 
-        // 60 + 80 × 2^(−t/7d) = 100  ⇔  t = 7d (one half-life)
-        assertThat(Duration.between(T0, crossing)).isBetween(Duration.ofDays(7), Duration.ofDays(7).plusSeconds(1));
+        // 60 + 80 × 2^(−t/7d) < 99.5  ⇔  t > 7d × log2(80/39.5), a little more than one half-life
+        long expected = (long) Math.ceil(Duration.ofDays(7).toSeconds() * Math.log(80 / 39.5) / Math.log(2));
+        assertThat(Duration.between(T0, crossing).toSeconds()).isBetween(expected - 1, expected + 1);
+        assertThat(Duration.between(T0, crossing)).isGreaterThan(Duration.ofDays(7));
     }
 }

@@ -162,10 +162,10 @@ class ScoringServiceTest {
         assertThat(scheduler.pending().get(sla).at()).isEqualTo(NOW.plus(Duration.ofHours(48)));
         assertThat(Json.read(scheduler.pending().get(sla).payloadJson(), LeadTimer.class))
                 .isEqualTo(LeadTimer.sla(LEAD, LeadState.MQL, NOW));
-        // 120 × 2^(−t/10d) < 100 after t = 10d × log2(1.2) ≈ 2d 15h 7m
+        // round(120 × 2^(−t/10d)) < 100 once t > 10d × log2(120/99.5) ≈ 2d 16h 51m 50s
         RecordingStepScheduler.Schedule decay = scheduler.pending().values().stream()
                 .filter(s -> s.name().startsWith("decay-")).findFirst().orElseThrow();
-        assertThat(Duration.between(NOW, decay.at())).isBetween(Duration.parse("PT63H7M"), Duration.parse("PT63H8M"));
+        assertThat(Duration.between(NOW, decay.at())).isBetween(Duration.parse("PT64H51M"), Duration.parse("PT64H52M"));
         assertThat(standing().decayTimer()).contains(decay.name());
         assertThat(standing().slaTimer()).contains(sla);
     }

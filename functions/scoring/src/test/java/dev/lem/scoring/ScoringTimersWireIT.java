@@ -90,8 +90,8 @@ class ScoringTimersWireIT {
                 .isEqualTo(LeadTimer.sla(LEAD, LeadState.MQL, NOW));
 
         CapturedRequest decay = requests.stream().filter(r -> path(r).startsWith("/schedules/decay-")).findFirst().orElseThrow();
-        // 120 × 2^(−t/10d) < 100 after t = 10d × log2(1.2) = 227,261.7 s: the first whole second after
-        assertThat(decay.json().path("ScheduleExpression").asText()).isEqualTo("at(2026-11-26T01:27:42)");
+        // round(120 × 2^(−t/10d)) < 100 once t > 10d × log2(120/99.5) = 233,509.8 s: the first whole second after
+        assertThat(decay.json().path("ScheduleExpression").asText()).isEqualTo("at(2026-11-26T03:11:50)");
         assertThat(Json.read(decay.json().path("Target").path("Input").asText(), LeadTimer.class).purpose())
                 .isEqualTo(LeadTimer.Purpose.decay);
     }
@@ -110,7 +110,7 @@ class ScoringTimersWireIT {
         });
         assertThat(requests).filteredOn(r -> r.method().equals("DELETE")).extracting(ScoringTimersWireIT::path)
                 .containsExactlyInAnyOrder("/schedules/sla-mql-" + LEAD.value() + "-" + NOW.getEpochSecond(),
-                        "/schedules/decay-" + LEAD.value() + "-1795656462");
+                        "/schedules/decay-" + LEAD.value() + "-1795662710");
     }
 
     @Test
