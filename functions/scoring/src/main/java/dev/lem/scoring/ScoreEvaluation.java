@@ -63,6 +63,19 @@ public record ScoreEvaluation(ScoreModel model, List<Award> awards) {
                 .toList();
     }
 
+    /** The smallest second in (above, below] with the score under {@code threshold}, given it is at {@code below}. */
+    private long bisect(int threshold, Instant from, long above, long below) {
+        while (below - above > 1) {
+            long mid = (above + below) >>> 1;
+            if (scoreAt(from.plusSeconds(mid)) < threshold) {
+                below = mid;
+            } else {
+                above = mid;
+            }
+        }
+        return below;
+    }
+
     public ModelScore scoreOf(Instant t) {
         return new ModelScore(model.name(), model.version(), scoreAt(t), t, topAt(t));
     }
@@ -81,20 +94,20 @@ public record ScoreEvaluation(ScoreModel model, List<Award> awards) {
             return Optional.empty();
         }
         long horizon = longest.get().toSeconds() * HORIZON_HALF_LIVES;
+        boolean onlyGainsDecay = awards.stream().noneMatch(a -> a.halfLife().isPresent() && a.points() < 0);
+        if (onlyGainsDecay) {
+            // every decaying term is positive: the score only falls, so bisect the whole horizon at once
+            if (scoreAt(from.plusSeconds(horizon)) >= threshold) {
+                return Optional.empty();
+            }
+            return Optional.of(from.plusSeconds(bisect(threshold, from, 0, horizon)));
+        }
+        // negative points decay too, so the score may rise again: walk forward, then bisect the first drop
         long step = Math.max(1, Math.max(shortest.get().toSeconds() / 4, horizon / MAX_SCAN_STEPS));
         long above = 0;
         for (long s = step; s <= horizon + step; s += step) {
             if (scoreAt(from.plusSeconds(s)) < threshold) {
-                long below = s;
-                while (below - above > 1) {
-                    long mid = (above + below) >>> 1;
-                    if (scoreAt(from.plusSeconds(mid)) < threshold) {
-                        below = mid;
-                    } else {
-                        above = mid;
-                    }
-                }
-                return Optional.of(from.plusSeconds(below));
+                return Optional.of(from.plusSeconds(bisect(threshold, from, above, s)));
             }
             above = s;
         }

@@ -209,4 +209,19 @@ class ScoreCalculatorTest {
         assertThat(Duration.between(T0, crossing).toSeconds()).isBetween(expected - 1, expected + 1);
         assertThat(Duration.between(T0, crossing)).isGreaterThan(Duration.ofDays(7));
     }
+
+    @Test
+    void firstBelow_whenANegativeRuleDecaysToo_walksForwardToTheFirstDrop() {
+        ScoreModels models = models("", """
+                { "id": "form", "activity": "form.submitted", "points": 150, "halfLife": "P10D" },
+                { "id": "bounce", "activity": "email.bounce", "points": -40, "halfLife": "P30D" }""");
+        ScoreEvaluation evaluation = evaluate(models, lead("a@acme.example", Map.of()), List.of(
+                act("a1", "form.submitted", T0, Map.of()), act("a2", "email.bounce", T0, Map.of())));
+
+        Instant crossing = evaluation.firstBelow(100, T0).orElseThrow();
+
+        assertThat(evaluation.scoreAt(crossing)).isLessThan(100);
+        assertThat(evaluation.scoreAt(crossing.minusSeconds(1))).isGreaterThanOrEqualTo(100);
+        assertThat(Duration.between(T0, crossing)).isBetween(Duration.ofDays(1), Duration.ofDays(20));
+    }
 }

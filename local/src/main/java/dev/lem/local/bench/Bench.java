@@ -9,9 +9,11 @@ import java.util.Locale;
  * {@code lem bench}: what one tracking pixel and one form submission cost. Not a test and not timed by
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
- * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|all] [--pixel-hits N] [--forms N]
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|scoring|all] [--pixel-hits N] [--forms N]
+ *     [--scoring-batches N]
  * </pre>
- * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up.
+ * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up; 5 000 scoring
+ * batches of 10 after 1 000 warm-up.
  * Exit status 2 on bad arguments.
  */
 public final class Bench {
@@ -22,17 +24,19 @@ public final class Bench {
         String which = "all";
         int pixelHits = 200_000;
         int forms = 2_000;
+        int scoringBatches = 5_000;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "pixel", "forms", "all" -> which = args[i];
+                    case "pixel", "forms", "scoring", "all" -> which = args[i];
                     case "--pixel-hits" -> pixelHits = positive(args[++i]);
                     case "--forms" -> forms = positive(args[++i]);
+                    case "--scoring-batches" -> scoringBatches = positive(args[++i]);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: Bench [pixel|forms|all] [--pixel-hits N] [--forms N]  (" + e.getMessage() + ")");
+            System.err.println("usage: Bench [pixel|forms|scoring|all] [--pixel-hits N] [--forms N] [--scoring-batches N]  (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
@@ -40,17 +44,27 @@ public final class Bench {
         out.printf(Locale.ROOT, "lem bench: java %s, %d cpus, single-threaded%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
         List<Latencies> results = new ArrayList<>();
-        if (!which.equals("forms")) {
+        if (which.equals("pixel") || which.equals("all")) {
             out.println("pixel: warming up…");
             results.add(PixelBench.run(Math.max(50_000, pixelHits / 4), pixelHits));
         }
-        if (!which.equals("pixel")) {
+        if (which.equals("forms") || which.equals("all")) {
             out.println("form-capture: starting DynamoDB Local, warming up…");
             results.add(FormBench.run(Math.max(300, forms / 5), forms));
+        }
+        Latencies scoring = null;
+        if (which.equals("scoring") || which.equals("all")) {
+            out.println("scoring: warming up…");
+            scoring = ScoringBench.run(Math.max(1_000, scoringBatches / 5), scoringBatches);
+            results.add(scoring);
         }
         out.println();
         out.println(Latencies.header());
         results.forEach(r -> out.println(r.row()));
+        if (scoring != null) {
+            out.printf(Locale.ROOT, "scoring: %.0f leads scored per second on one core (batches of %d)%n",
+                    scoring.perSecond() * ScoringBench.BATCH, ScoringBench.BATCH);
+        }
     }
 
     private static int positive(String value) {
