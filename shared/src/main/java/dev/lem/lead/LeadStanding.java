@@ -11,10 +11,14 @@ import java.util.TreeMap;
  * score model with the explanation, its contact status, and the names of the one-shot timers pending for it
  * (the decay re-evaluation and the SLA timer). Written together with the lead, conditional on both versions.
  *
- * @param version 0 when nothing is stored yet; incremented on every write
+ * @param version    0 when nothing is stored yet; incremented on every write
+ * @param lastCause  the id of what caused the last write (activity, timer, move)
+ * @param lastEvents the events that write published (opaque JSON of the writer), republished under the same ids
+ *                   when the same cause is delivered again, in case they were lost after the write
  */
 public record LeadStanding(LeadId leadId, Map<String, ModelScore> scores, ContactStatus contactStatus,
-                           Optional<String> decayTimer, Optional<String> slaTimer, long version) {
+                           Optional<String> decayTimer, Optional<String> slaTimer, long version,
+                           Optional<String> lastCause, Optional<String> lastEvents) {
 
     public LeadStanding {
         Objects.requireNonNull(leadId, "leadId");
@@ -22,6 +26,14 @@ public record LeadStanding(LeadId leadId, Map<String, ModelScore> scores, Contac
         Objects.requireNonNull(contactStatus, "contactStatus");
         decayTimer = Objects.requireNonNullElse(decayTimer, Optional.empty());
         slaTimer = Objects.requireNonNullElse(slaTimer, Optional.empty());
+        lastCause = Objects.requireNonNullElse(lastCause, Optional.empty());
+        lastEvents = Objects.requireNonNullElse(lastEvents, Optional.empty());
+    }
+
+    /** A standing without a record of its last cause. */
+    public LeadStanding(LeadId leadId, Map<String, ModelScore> scores, ContactStatus contactStatus,
+                        Optional<String> decayTimer, Optional<String> slaTimer, long version) {
+        this(leadId, scores, contactStatus, decayTimer, slaTimer, version, Optional.empty(), Optional.empty());
     }
 
     /** A lead nothing has been stored for yet. */
@@ -39,18 +51,23 @@ public record LeadStanding(LeadId leadId, Map<String, ModelScore> scores, Contac
     }
 
     public LeadStanding withScores(Map<String, ModelScore> newScores) {
-        return new LeadStanding(leadId, newScores, contactStatus, decayTimer, slaTimer, version);
+        return new LeadStanding(leadId, newScores, contactStatus, decayTimer, slaTimer, version, lastCause, lastEvents);
     }
 
     public LeadStanding withContactStatus(ContactStatus status) {
-        return new LeadStanding(leadId, scores, status, decayTimer, slaTimer, version);
+        return new LeadStanding(leadId, scores, status, decayTimer, slaTimer, version, lastCause, lastEvents);
     }
 
     public LeadStanding withDecayTimer(Optional<String> timer) {
-        return new LeadStanding(leadId, scores, contactStatus, timer, slaTimer, version);
+        return new LeadStanding(leadId, scores, contactStatus, timer, slaTimer, version, lastCause, lastEvents);
     }
 
     public LeadStanding withSlaTimer(Optional<String> timer) {
-        return new LeadStanding(leadId, scores, contactStatus, decayTimer, timer, version);
+        return new LeadStanding(leadId, scores, contactStatus, decayTimer, timer, version, lastCause, lastEvents);
+    }
+
+    public LeadStanding withLast(String cause, String eventsJson) {
+        return new LeadStanding(leadId, scores, contactStatus, decayTimer, slaTimer, version, Optional.of(cause),
+                Optional.of(eventsJson));
     }
 }

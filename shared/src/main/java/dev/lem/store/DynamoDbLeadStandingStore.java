@@ -60,7 +60,8 @@ public final class DynamoDbLeadStandingStore implements LeadStandingStore {
                 Json.mapper().convertValue(Json.tree(item.get("scores").s()), SCORES),
                 ContactStatus.fromWireName(item.get("contactStatus").s()),
                 Items.optionalS(item, "decayTimer"), Items.optionalS(item, "slaTimer"),
-                Long.parseLong(item.get("version").n())));
+                Long.parseLong(item.get("version").n()),
+                Items.optionalS(item, "lastCause"), Items.optionalS(item, "lastEvents")));
     }
 
     @Override
@@ -134,6 +135,8 @@ public final class DynamoDbLeadStandingStore implements LeadStandingStore {
         item.put("contactStatus", Items.s(standing.contactStatus().wireName()));
         standing.decayTimer().ifPresent(t -> item.put("decayTimer", Items.s(t)));
         standing.slaTimer().ifPresent(t -> item.put("slaTimer", Items.s(t)));
+        standing.lastCause().ifPresent(c -> item.put("lastCause", Items.s(c)));
+        standing.lastEvents().ifPresent(e -> item.put("lastEvents", Items.s(e)));
         item.put("version", Items.n(standing.version() + 1));
         Put.Builder put = Put.builder().tableName(table).item(item);
         if (standing.version() == 0) {

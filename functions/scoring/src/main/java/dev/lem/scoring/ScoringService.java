@@ -117,37 +117,40 @@ public final class ScoringService {
         LOG.info("sla breached leadId={} state={}", lead.id(), lead.state().wireName());
     }
 
-    /** What one committed step changed. */
-    private record Step(Lead before, Lead after, LeadStanding standingBefore, LeadStanding standingAfter,
-                        Optional<StateEntry> entry) {}
-
     private void commit(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Optional<Step> step = attempt(id, activity, move, cause);
-                step.ifPresent(s -> publish(s, cause));
-                return;
-            } catch (DuplicateActivityException duplicate) {
-                LOG.info("activity already applied leadId={}", id);
-                return;
-            } catch (LeadConflictException conflict) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new LeadConflictException("lead " + id + " kept changing during " + MAX_ATTEMPTS
-                            + " attempts; retry later");
+                List<LemEvent> events = attempt(id, activity, move, cause);
+                if (!events.isEmpty()) {
+                    bus.publish(events);
                 }
+                return;
+            } catch (DuplicateActivityException raced) {
+                LOG.info("activity recorded concurrently, re-reading leadId={}", id);
+            } catch (LeadConflictException conflict) {
                 LOG.info("lead changed concurrently, re-reading leadId={} attempt={}", id, attempt);
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new LeadConflictException("lead " + id + " kept changing during " + MAX_ATTEMPTS
+                        + " attempts; retry later");
             }
         }
     }
 
-    private Optional<Step> attempt(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
+    /**
+     * One read-evaluate-write round. Returns the events to publish: those of this write, or — when this cause was
+     * already applied (a redelivery) and was the last write — the events that write published, under the same ids,
+     * in case they were lost after it; nothing when the cause changes nothing.
+     */
+    private List<LemEvent> attempt(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
         Lead lead = leads.find(id).orElseThrow(() -> new LeadNotFoundException(id));
+        LeadStanding standing = standings.find(id).orElseGet(() -> LeadStanding.initial(id));
         List<Activity> log = new ArrayList<>(leads.activities(id));
         if (activity.isPresent() && log.stream().anyMatch(a -> a.activityId().equals(activity.get().activityId()))) {
-            throw new DuplicateActivityException(activity.get().activityId());
+            LOG.info("activity already applied leadId={}", id);
+            return republished(standing, cause);
         }
         activity.ifPresent(log::add);
-        LeadStanding standing = standings.find(id).orElseGet(() -> LeadStanding.initial(id));
         Instant now = clock.instant();
 
         Lead base = lead;
@@ -171,18 +174,30 @@ public final class ScoringService {
         LeadStanding next = standing.withScores(r.scores()).withContactStatus(contact)
                 .withDecayTimer(decay.map(LeadTimer::name)).withSlaTimer(slaTimer.map(LeadTimer::name));
         if (activity.isEmpty() && !changed(lead, after, standing, next)) {
-            return Optional.empty();
+            return republished(standing, cause);
         }
+        List<LemEvent> events = events(standing, next, after, entry, cause);
+        next = next.withLast(cause, Json.write(PublishedEvents.of(events)));
         decay.filter(t -> !standing.decayTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
         slaTimer.filter(t -> !standing.slaTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
 
         standings.save(new StandingWrite(after, next, activity, entry));
 
-        standing.decayTimer().filter(old -> !next.decayTimer().equals(Optional.of(old)))
+        LeadStanding written = next;
+        standing.decayTimer().filter(old -> !written.decayTimer().equals(Optional.of(old)))
                 .filter(old -> !old.equals(cause)) // the timer firing now is gone already
                 .ifPresent(scheduler::cancel);
-        standing.slaTimer().filter(old -> !next.slaTimer().equals(Optional.of(old))).ifPresent(scheduler::cancel);
-        return Optional.of(new Step(lead, after, standing, next, entry));
+        standing.slaTimer().filter(old -> !written.slaTimer().equals(Optional.of(old))).ifPresent(scheduler::cancel);
+        LOG.info("lead scored leadId={} score={} state={} events={}", id, after.score(), after.state().wireName(),
+                events.size());
+        return events;
+    }
+
+    private static List<LemEvent> republished(LeadStanding standing, String cause) {
+        if (standing.lastCause().equals(Optional.of(cause)) && standing.lastEvents().isPresent()) {
+            return Json.read(standing.lastEvents().get(), PublishedEvents.class).all();
+        }
+        return List.of();
     }
 
     /** The SLA timer of the state the lead is in after this step, if that state has an SLA. */
@@ -220,12 +235,14 @@ public final class ScoringService {
                 .anyMatch(e -> !e.getValue().sameAs(standingBefore.scores().get(e.getKey())));
     }
 
-    private void publish(Step step, String cause) {
+    /** {@code lead.scored} per model whose score or rules version changed, {@code lead.state-changed} for a move. */
+    private static List<LemEvent> events(LeadStanding before, LeadStanding after, Lead lead, Optional<StateEntry> entry,
+                                         String cause) {
         List<LemEvent> events = new ArrayList<>();
-        String leadId = step.after().id().value();
-        for (Map.Entry<String, ModelScore> e : step.standingAfter().sortedScores().entrySet()) {
+        String leadId = lead.id().value();
+        for (Map.Entry<String, ModelScore> e : after.sortedScores().entrySet()) {
             ModelScore now = e.getValue();
-            Optional<ModelScore> was = Optional.ofNullable(step.standingBefore().scores().get(e.getKey()));
+            Optional<ModelScore> was = Optional.ofNullable(before.scores().get(e.getKey()));
             int previous = was.map(ModelScore::score).orElse(0);
             if (was.isPresent() && previous == now.score() && was.get().rulesVersion().equals(now.rulesVersion())) {
                 continue;
@@ -236,14 +253,10 @@ public final class ScoringService {
             events.add(new LeadScored("scored-" + e.getKey() + "-" + cause, now.evaluatedAt(), leadId, now.score(),
                     previous, now.rulesVersion(), cause, e.getKey(), now.topContributions()));
         }
-        step.entry().ifPresent(entry -> events.add(new LeadStateChanged(
-                "state-" + leadId + "-" + entry.to().wireName() + "-" + entry.enteredAt().toEpochMilli(),
-                entry.enteredAt(), leadId, entry.from().wireName(), entry.to().wireName(), truncate(entry.reason()), false)));
-        if (!events.isEmpty()) {
-            bus.publish(events);
-        }
-        LOG.info("lead scored leadId={} score={} state={} events={}", leadId, step.after().score(),
-                step.after().state().wireName(), events.size());
+        entry.ifPresent(s -> events.add(new LeadStateChanged(
+                "state-" + leadId + "-" + s.to().wireName() + "-" + s.enteredAt().toEpochMilli(),
+                s.enteredAt(), leadId, s.from().wireName(), s.to().wireName(), truncate(s.reason()), false)));
+        return events;
     }
 
     private static String truncate(String reason) {

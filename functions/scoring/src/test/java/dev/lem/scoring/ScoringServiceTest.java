@@ -103,17 +103,45 @@ class ScoringServiceTest {
     }
 
     @Test
-    void apply_whenTheActivityIsRedelivered_changesAndPublishesNothing() {
+    void apply_whenTheLastActivityIsRedelivered_changesNothingAndRepublishesItsEventsUnderTheSameIds() {
         service.apply(activity("f-1", "form.submitted", NOW));
-        bus.published();
+        List<LemEvent> first = bus.published();
+        long versionBefore = leads.get(LEAD).version();
+        clock.advance(Duration.ofHours(1));
+
+        service.apply(activity("f-1", "form.submitted", NOW));
+
+        assertThat(leads.get(LEAD).version()).isEqualTo(versionBefore);
+        assertThat(leads.get(LEAD).score()).isEqualTo(60);
+        assertThat(bus.published()).hasSize(2 * first.size());
+        assertThat(bus.published().subList(first.size(), bus.published().size())).isEqualTo(first);
+    }
+
+    @Test
+    void apply_whenAnOlderActivityIsRedelivered_changesAndPublishesNothing() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        service.apply(activity("c-1", "email.click", NOW));
         int eventsBefore = bus.published().size();
         long versionBefore = leads.get(LEAD).version();
 
         service.apply(activity("f-1", "form.submitted", NOW));
 
         assertThat(leads.get(LEAD).version()).isEqualTo(versionBefore);
-        assertThat(leads.get(LEAD).score()).isEqualTo(60);
         assertThat(bus.published()).hasSize(eventsBefore);
+    }
+
+    @Test
+    void apply_whenPublishingFailsAfterTheWrite_theRedeliveryPublishesTheSameEvents() {
+        bus.failNextCallWith(new dev.lem.bus.EventPublishException("bus down", null));
+
+        assertThatThrownBy(() -> service.apply(activity("f-1", "form.submitted", NOW)))
+                .isInstanceOf(dev.lem.bus.EventPublishException.class);
+        assertThat(leads.get(LEAD).score()).isEqualTo(60);
+        assertThat(bus.published()).isEmpty();
+
+        service.apply(activity("f-1", "form.submitted", NOW));
+
+        assertThat(bus.published()).extracting(LemEvent::eventId).containsExactly("scored-m-f-1");
     }
 
     @Test
@@ -194,19 +222,20 @@ class ScoringServiceTest {
     }
 
     @Test
-    void onTimer_whenTheSameDecayTimerFiresAgain_changesNothing() {
+    void onTimer_whenTheSameDecayTimerFiresAgain_changesNothingAndOnlyRepeatsItsEvents() {
         reachMql();
         RecordingStepScheduler.Schedule decay = scheduler.pending().values().stream()
                 .filter(s -> s.name().startsWith("decay-")).findFirst().orElseThrow();
         clock.set(decay.at());
         service.handle(decay.payloadJson());
-        int events = bus.published().size();
+        List<LemEvent> before = bus.published();
         long version = leads.get(LEAD).version();
 
         service.handle(decay.payloadJson());
 
-        assertThat(bus.published()).hasSize(events);
         assertThat(leads.get(LEAD).version()).isEqualTo(version);
+        assertThat(bus.published().stream().map(LemEvent::eventId).distinct().toList())
+                .isEqualTo(before.stream().map(LemEvent::eventId).distinct().toList());
     }
 
     @Test
@@ -288,11 +317,13 @@ class ScoringServiceTest {
     void move_whenRedelivered_changesNothingTheSecondTime() {
         reachMql();
         service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted", NOW));
-        int events = bus.published().size();
+        List<String> ids = bus.published().stream().map(LemEvent::eventId).distinct().toList();
+        long version = leads.get(LEAD).version();
 
         service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted", NOW));
 
-        assertThat(bus.published()).hasSize(events);
+        assertThat(leads.get(LEAD).version()).isEqualTo(version);
+        assertThat(bus.published().stream().map(LemEvent::eventId).distinct().toList()).isEqualTo(ids);
     }
 
     @Test
@@ -349,7 +380,8 @@ class ScoringServiceTest {
         service.handle(Json.write(activity("Jg1b4jE7IAMEVxQ=", "form.submitted", NOW)));
         service.handle(Json.write(activity("Jg1b4jE7IAMEVxQ=", "form.submitted", NOW)));
 
-        assertThat(published(LeadScored.class)).singleElement().satisfies(scored ->
-                assertThat(scored.cause()).matches("h[0-9a-f]{32}"));
+        assertThat(published(LeadScored.class)).hasSize(2).allSatisfy(scored ->
+                assertThat(scored.cause()).matches("h[0-9a-f]{32}")).extracting(LeadScored::eventId).containsOnly(
+                published(LeadScored.class).getFirst().eventId());
     }
 }

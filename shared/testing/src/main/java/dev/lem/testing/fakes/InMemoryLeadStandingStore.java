@@ -51,7 +51,8 @@ public final class InMemoryLeadStandingStore extends ScriptedFailures implements
             }
         });
         LeadStanding s = write.standing();
-        standings.put(id, new LeadStanding(id, s.scores(), s.contactStatus(), s.decayTimer(), s.slaTimer(), s.version() + 1));
+        standings.put(id, new LeadStanding(id, s.scores(), s.contactStatus(), s.decayTimer(), s.slaTimer(), s.version() + 1,
+                s.lastCause(), s.lastEvents()));
         write.stateEntry().ifPresent(entry -> history.computeIfAbsent(id, k -> new ArrayList<>()).add(entry));
     }
 }
