@@ -53,6 +53,11 @@ public final class DripScheduling extends Construct {
         drip.grantInvoke(schedulerRole);
     }
 
+    /** Lets the schedules deliver to {@code queue} (scoring's timers go to the activity queue). */
+    public void allowSendTo(Queue queue) {
+        queue.grantSendMessages(schedulerRole);
+    }
+
     /** Lets {@code grantee} create and delete schedules in this group and hand them the scheduler role. */
     public void grantManageSchedules(IGrantable grantee) {
         grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()

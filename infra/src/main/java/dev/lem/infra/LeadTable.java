@@ -90,6 +90,15 @@ public final class LeadTable extends Construct {
         key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
     }
 
+    /** Reads by key and queries on the table itself (no indexes, no writes), and decryption with the table's key. */
+    public void grantItemRead(IGrantable grantee) {
+        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:GetItem", "dynamodb:Query"))
+                .resources(List.of(table.getTableArn()))
+                .build());
+        key.grant(grantee, "kms:Decrypt", "kms:DescribeKey");
+    }
+
     public Table table() {
         return table;
     }

@@ -33,7 +33,7 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * The six functions of {@link FunctionName}: Java 25 on arm64 with SnapStart, each invoked only through
+ * The functions of {@link FunctionName}: Java 25 on arm64 with SnapStart, each invoked only through
  * its {@value #ALIAS} alias (a published version, so SnapStart applies), each with its own role holding
  * only what that function needs, its own log group (retention from context), X-Ray tracing, and the
  * memory and timeout of {@link #SETTINGS}. The public hot paths (form-capture, tracking) have reserved
@@ -74,7 +74,8 @@ public final class LemFunctions extends Construct {
             FunctionName.DRIP, new Settings(512, 30),
             FunctionName.NOTIFICATIONS, new Settings(1024, 30),
             // a batch of 100 items: 100 lookups, claims and sends, well inside API Gateway's 30 s
-            FunctionName.ACTIVITIES, new Settings(1024, 20));
+            FunctionName.ACTIVITIES, new Settings(1024, 20),
+            FunctionName.API, new Settings(512, 10));
 
     /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
     public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
@@ -137,6 +138,8 @@ public final class LemFunctions extends Construct {
         // Cross-function wiring, once every alias exists.
         Alias drip = aliases.get(FunctionName.DRIP);
         resources.scheduling().allowInvoke(drip);
+        // scoring's timers (decay re-evaluation, SLA) come back through the activity queue
+        resources.scheduling().allowSendTo(resources.queues().queue(QueueDefinition.ACTIVITY));
         addEnvironment(FunctionName.ROUTER, EnvNames.DRIP_FUNCTION_ARN, drip.getFunctionArn());
     }
 
@@ -214,6 +217,7 @@ public final class LemFunctions extends Construct {
                 consume(alias, activity, QueueDefinition.ACTIVITY);
                 r.table().grantItemReadWrite(role);
                 r.bus().grantPutEventsTo(role);
+                r.scheduling().grantManageSchedules(role); // SLA and decay timers
             }
             case ROUTER -> {
                 r.table().grantItemReadWrite(role);
@@ -228,6 +232,11 @@ public final class LemFunctions extends Construct {
                 // looks leads up (by id, by email hash) and writes only its own claims, never a lead
                 r.table().grantReadAndWritesUnder(role, java.util.List.of(Keys.idempotency(Keys.ACTIVITY_CLAIM_SCOPE)));
                 activity.grantSendMessages(role);
+                r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
+            }
+            case API -> {
+                // read-only: the admin API reads leads, standings and lifecycle logs, and hashes emails
+                r.table().grantItemRead(role);
                 r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
             }
             case NOTIFICATIONS -> {
@@ -273,6 +282,14 @@ public final class LemFunctions extends Construct {
             case SCORING -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.EVENT_BUS_NAME, bus);
+                env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
+                env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
+                env.put(EnvNames.SCHEDULER_DLQ_ARN, r.scheduling().deadLetterQueue().getQueueArn());
+                env.put(EnvNames.SCORING_TIMER_TARGET_ARN, r.queues().queue(QueueDefinition.ACTIVITY).getQueueArn());
+            }
+            case API -> {
+                env.put(EnvNames.TABLE_NAME, table);
+                env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
             }
             case ROUTER -> {
                 env.put(EnvNames.TABLE_NAME, table);
@@ -321,7 +338,7 @@ public final class LemFunctions extends Construct {
         return switch (name) {
             case FORM_CAPTURE -> config.formCaptureConcurrency();
             case TRACKING -> config.trackingConcurrency();
-            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES -> 0;
+            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES, API -> 0;
         };
     }
 

@@ -51,6 +51,7 @@ public final class LemStack extends Stack {
     private final LemFunctions functions;
     private final EventRouting routing;
     private final HttpEndpoints http;
+    private final AdminApi adminApi;
     private final EdgeWebAcl webAcl;
     private final EdgeDistribution cdn;
     private final DomainName customDomain;
@@ -90,6 +91,7 @@ public final class LemStack extends Stack {
         // offline and call-centre activity: IAM-authorised (SigV4), never public
         http.adminRoute("/activities", HttpMethod.POST,
                 new HttpLambdaIntegration("Activities", functions.alias(FunctionName.ACTIVITIES)));
+        this.adminApi = new AdminApi(this, "AdminApi", http, functions.alias(FunctionName.API));
         if (config.cdn()) {
             this.webAcl = edgeWebAcl != null ? edgeWebAcl
                     : new EdgeWebAcl(this, "Waf", LemEdge.metricPrefix(config), config.wafRateLimit());
@@ -231,6 +233,10 @@ public final class LemStack extends Stack {
 
     public EventRouting routing() {
         return routing;
+    }
+
+    public AdminApi adminApi() {
+        return adminApi;
     }
 
     public HttpEndpoints http() {

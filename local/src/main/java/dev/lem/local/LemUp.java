@@ -52,13 +52,21 @@ import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.routing.RoutingService;
 import dev.lem.routing.lambda.RouterHandler;
-import dev.lem.scoring.ScoringRules;
+import dev.lem.local.schedule.TimerTargets;
+import dev.lem.local.admin.LeadApiEndpoints;
+import dev.lem.api.LeadApi;
+import dev.lem.api.lambda.ApiHandler;
+import dev.lem.scoring.SlaPolicy;
+import dev.lem.scoring.rules.ScoreModels;
+import dev.lem.store.DynamoDbLeadStandingStore;
 import dev.lem.scoring.ScoringService;
 import dev.lem.scoring.lambda.ScoringHandler;
 import dev.lem.store.DynamoDbEnrolmentStore;
 import dev.lem.store.DynamoDbFormStore;
 import dev.lem.store.DynamoDbIdempotencyStore;
 import dev.lem.store.DynamoDbLeadStore;
+import dev.lem.store.DynamoDbVisitorStore;
+import dev.lem.visitor.VisitorTimeline;
 import dev.lem.tracking.TrackingService;
 import dev.lem.tracking.lambda.TrackingHandler;
 import java.io.IOException;
@@ -256,7 +264,8 @@ public final class LemUp {
             DeadLetters deadLetters = new DeadLetters();
 
             var drip = new DripHandler(new DripService(leads, notifyQueue));
-            LocalStepScheduler scheduler = LocalStepScheduler.open(state.schedules(), drip, deadLetters, clock);
+            LocalStepScheduler scheduler = LocalStepScheduler.open(state.schedules(),
+                    new TimerTargets(drip, activityQueue), deadLetters, clock);
             DemoJourney demoJourney = new DemoJourney(baseUrl + "/demo", options.dripWait(), clock);
             var router = new RouterHandler(new RoutingService(new DynamoDbEnrolmentStore(dynamo, table),
                     demoJourney.linking(notifyQueue), demoJourney.shortening(scheduler)));
@@ -276,8 +285,9 @@ public final class LemUp {
                     clock);
             var tracking = new TrackingHandler(new TrackingService(new LinkSigner(keys.trackingKey()), activityQueue),
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
-            var scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT,
-                    new dev.lem.visitor.VisitorTimeline(new dev.lem.store.DynamoDbVisitorStore(dynamo, table))));
+            var scoring = new ScoringHandler(new ScoringService(leads, new DynamoDbLeadStandingStore(dynamo, table), bus,
+                    scheduler, ScoreModels.defaults(), SlaPolicy.DEFAULT, clock,
+                    new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table))));
             OutboxMailer outbox = OutboxMailer.persistent(EmailTemplates.builtIn(), clock, state.outbox());
             var notifications = new NotificationsHandler(new NotificationService(leads,
                     new DynamoDbIdempotencyStore(dynamo, table), new SendGate(), outbox, bus,
@@ -311,6 +321,8 @@ public final class LemUp {
             StateHistory stateHistory = StateHistory.open(state.stateHistory());
             bus.observe(stateHistory::record);
             new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler, stateHistory).addTo(routes);
+            new LeadApiEndpoints(token, new ApiHandler(new LeadApi(leads, new DynamoDbLeadStandingStore(dynamo, table),
+                    identity, clock)), clock).addTo(routes);
 
             RunningLem.Ports ports = new RunningLem.Ports(gateway.port(), engines.sqsPort(), engines.dynamoDbPort());
             Path localJson = state.localJson();

@@ -107,8 +107,20 @@ class LemUpIT {
 
         LeadId leadId = new LeadId(queryParameter(URI.create(pixelUrl), "l"));
         DynamoDbLeadStore leads = new DynamoDbLeadStore(lem.dynamoDb(), lem.tableName());
-        Lead scored = eventually(() -> leads.find(leadId).filter(l -> l.score() == 25));
-        assertThat(scored.score()).isEqualTo(25);
+        // default score model: form-fill 30 + email-open 3
+        Lead scored = eventually(() -> leads.find(leadId).filter(l -> l.score() == 33));
+        assertThat(scored.score()).isEqualTo(33);
+
+        HttpResponse<String> unauthorised = send(HttpRequest.newBuilder(uri("/leads/" + leadId.value() + "/score")).GET().build());
+        assertThat(unauthorised.statusCode()).isEqualTo(401);
+        JsonNode explained = Json.tree(send(admin("/leads/" + leadId.value() + "/score").GET().build()).body());
+        assertThat(explained.at("/models/0/model").asText()).isEqualTo("default");
+        assertThat(explained.at("/models/0/rulesVersion").asText()).isEqualTo("default-2");
+        assertThat(explained.at("/models/0/topContributions/0/ruleId").asText()).isEqualTo("form-fill");
+        JsonNode byEmail = Json.tree(send(admin("/leads?email=" + URLEncoder.encode(email.toUpperCase(java.util.Locale.ROOT),
+                StandardCharsets.UTF_8)).GET().build()).body());
+        assertThat(byEmail.get("id").asText()).isEqualTo(leadId.value());
+        assertThat(send(admin("/leads/not-a-uuid").GET().build()).statusCode()).isEqualTo(400);
 
         String until = Instant.now().plus(Duration.ofDays(3)).toString();
         HttpResponse<String> withoutToken = send(HttpRequest.newBuilder(uri("/admin/schedules/fire-due?until=" + until))

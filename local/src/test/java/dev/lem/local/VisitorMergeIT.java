@@ -17,7 +17,6 @@ import dev.lem.links.LinkSigner;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.QueueProvisioner.QueueUrls;
 import dev.lem.queue.aws.SqsMessageQueue;
-import dev.lem.scoring.ScoringRules;
 import dev.lem.scoring.ScoringService;
 import dev.lem.scoring.lambda.ScoringHandler;
 import dev.lem.store.DynamoDbCaptureIdempotencyStore;
@@ -104,7 +103,9 @@ class VisitorMergeIT {
         formCapture = new FormCaptureHandler(new FormCaptureService(forms, leads, identity, bus, queue,
                 new SpamDefence(FORM_TOKENS, new DynamoDbSpamDefenceStore(dynamo, table), identity, Optional.empty()),
                 new DynamoDbCaptureIdempotencyStore(dynamo, table)), clock);
-        scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT,
+        scoring = new ScoringHandler(new ScoringService(leads, new dev.lem.store.DynamoDbLeadStandingStore(dynamo, table), bus,
+                new dev.lem.testing.fakes.RecordingStepScheduler(), dev.lem.scoring.rules.ScoreModels.defaults(),
+                dev.lem.scoring.SlaPolicy.DEFAULT, java.time.Clock.systemUTC(),
                 new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table))));
     }
 

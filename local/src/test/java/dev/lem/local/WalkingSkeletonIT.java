@@ -34,7 +34,10 @@ import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.routing.RoutingService;
 import dev.lem.routing.lambda.RouterHandler;
 import dev.lem.schedule.aws.EventBridgeStepScheduler;
-import dev.lem.scoring.ScoringRules;
+import dev.lem.scoring.SlaPolicy;
+import dev.lem.scoring.rules.ScoreModels;
+import dev.lem.store.DynamoDbLeadStandingStore;
+import dev.lem.testing.fakes.RecordingStepScheduler;
 import dev.lem.scoring.ScoringService;
 import dev.lem.scoring.lambda.ScoringHandler;
 import dev.lem.store.DynamoDbEnrolmentStore;
@@ -124,7 +127,8 @@ class WalkingSkeletonIT {
                 new SesMailer(AwsClients.sesV2(wire.awsConfig()), MAIL_FROM, Optional.empty()), bus,
                 new TrackingLinks(new LinkSigner(TRACKING_KEY), URI.create("https://t.lem.example")), clock));
         tracking = new TrackingHandler(new TrackingService(new LinkSigner(TRACKING_KEY), activityQueue), clock);
-        scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT,
+        scoring = new ScoringHandler(new ScoringService(leads, new DynamoDbLeadStandingStore(engines.dynamoDb(), table), bus,
+                new RecordingStepScheduler(), ScoreModels.defaults(), SlaPolicy.DEFAULT, clock,
                 new dev.lem.visitor.VisitorTimeline(new dev.lem.store.DynamoDbVisitorStore(engines.dynamoDb(), table))));
     }
 
@@ -179,12 +183,12 @@ class WalkingSkeletonIT {
         assertThat(tracking.handleRequest(pixelHit(pixel), null).getStatusCode()).isEqualTo(200);
         SQSEvent activities = receive(QueueDefinition.ACTIVITY, 2);
         assertThat(scoring.handleRequest(activities, null).getBatchItemFailures()).isEmpty();
-        assertThat(leads.find(lead.id()).orElseThrow().score())
-                .isEqualTo(ScoringRules.DEFAULT.pointsFor("form.submitted") + ScoringRules.DEFAULT.pointsFor("email.open"));
+        // default score model: form-fill 30 + email-open 3
+        assertThat(leads.find(lead.id()).orElseThrow().score()).isEqualTo(33);
 
         // scoring the same activities again (at-least-once) leaves the score alone
         scoring.handleRequest(activities, null);
-        assertThat(leads.find(lead.id()).orElseThrow().score()).isEqualTo(25);
+        assertThat(leads.find(lead.id()).orElseThrow().score()).isEqualTo(33);
     }
 
     @Test

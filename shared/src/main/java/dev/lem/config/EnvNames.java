@@ -33,6 +33,12 @@ public final class EnvNames {
     /** Where EventBridge Scheduler puts a drip timer whose target kept failing (optional). */
     public static final String SCHEDULER_DLQ_ARN = "LEM_SCHEDULER_DLQ_ARN";
     public static final String PUBLIC_BASE_URL = "LEM_PUBLIC_BASE_URL";
+    /** Scoring: the ARN Scheduler delivers scoring timers to (the activity queue). */
+    public static final String SCORING_TIMER_TARGET_ARN = "LEM_SCORING_TIMER_TARGET_ARN";
+    /** Scoring: SLA per state, e.g. {@code mql=PT48H,sql=PT24H} (default 48 h each). */
+    public static final String SCORING_SLA = "LEM_SCORING_SLA";
+    /** Scoring: a score-models JSON document replacing the shipped default. */
+    public static final String SCORE_MODELS = "LEM_SCORE_MODELS";
 
     private EnvNames() {}
 }

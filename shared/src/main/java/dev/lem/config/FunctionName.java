@@ -13,7 +13,9 @@ public enum FunctionName {
     DRIP("drip", "dev.lem.drip.lambda.DripHandler"),
     NOTIFICATIONS("notifications", "dev.lem.notify.lambda.NotificationsHandler"),
     /** {@code POST /activities}: offline and call-centre activity, from form-capture's jar. */
-    ACTIVITIES("activities", "form-capture", "dev.lem.capture.lambda.ActivitiesHandler");
+    ACTIVITIES("activities", "form-capture", "dev.lem.capture.lambda.ActivitiesHandler"),
+    /** The admin API: GET /leads, /leads/{id}, /leads/{id}/score. */
+    API("api", "dev.lem.api.lambda.ApiHandler");
 
     private final String id;
     private final String module;

@@ -56,6 +56,12 @@ public record Lead(LeadId id, String emailHash, EmailAddress email, Map<String, 
                 attribution, profileHistory);
     }
 
+    /** The lead in {@code newState} since {@code enteredAt}. */
+    public Lead withState(LeadState newState, Instant enteredAt) {
+        return new Lead(id, emailHash, email, profile, newState, enteredAt, score, consents, createdAt, enteredAt, version,
+                attribution, profileHistory);
+    }
+
     public Lead withVersion(long newVersion) {
         return new Lead(id, emailHash, email, profile, state, stateEnteredAt, score, consents, createdAt, updatedAt, newVersion,
                 attribution, profileHistory);

@@ -1,5 +1,6 @@
 package dev.lem.lead;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Leads, their identities and activity. Writes are conditional: nothing is silently overwritten. */
@@ -34,4 +35,7 @@ public interface LeadStore {
      * @throws LeadNotFoundException when the lead does not exist
      */
     Optional<ScoreChange> applyActivity(Activity activity, int points);
+
+    /** The lead's recorded activities, newest first (all of them: decay and caps are computed from the log). */
+    List<Activity> activities(LeadId id);
 }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -146,7 +147,28 @@ public final class DynamoDbLeadStore implements LeadStore {
         }
     }
 
-    private Map<String, AttributeValue> activityItem(Activity activity) {
+    @Override
+    public List<Activity> activities(LeadId id) {
+        List<Activity> activities = new java.util.ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = DynamoCalls.run("query activities", () -> dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :act)")
+                    .expressionAttributeValues(Map.of(":pk", Items.s(Keys.lead(id)), ":act", Items.s(Keys.ACTIVITY_PREFIX)))
+                    .scanIndexForward(false).consistentRead(true).exclusiveStartKey(from).build()));
+            page.items().forEach(item -> activities.add(activityFromItem(id, item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return List.copyOf(activities);
+    }
+
+    private static Activity activityFromItem(LeadId id, Map<String, AttributeValue> item) {
+        return new Activity(item.get("activityId").s(), id, item.get("type").s(), Instant.parse(item.get("occurredAt").s()),
+                Items.toStringMap(item.get("attributes")));
+    }
+
+    static Map<String, AttributeValue> activityItem(Activity activity) {
         Map<String, AttributeValue> item = new HashMap<>(
                 Items.key(Keys.lead(activity.leadId()), Keys.activity(activity.occurredAt(), activity.activityId())));
         item.put("type", Items.s(activity.type()));

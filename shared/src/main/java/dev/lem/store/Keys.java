@@ -12,8 +12,11 @@ public final class Keys {
     public static final String RATE_SK = "RATE";
     /** The visitor → lead link under {@link #visitor}. */
     public static final String VISITOR_LINK_SK = "LINK";
+    /** A lead's standing: scores per model, explanation, contact status, pending timers. */
+    public static final String STANDING_SK = "STANDING";
     /** Sort-key prefix of the activity items ({@link #activity}). */
     public static final String ACTIVITY_PREFIX = "ACT#";
+    public static final String STATE_LOG_PREFIX = "STATE#";
 
     private Keys() {}
 
@@ -33,6 +36,11 @@ public final class Keys {
     /** An anonymous visitor ({@code lem_vid}): its link to a lead ({@link #VISITOR_LINK_SK}) and its activity. */
     public static String visitor(String visitorId) {
         return "VISITOR#" + visitorId;
+    }
+
+    /** A lifecycle log entry; sorts oldest first. */
+    public static String stateEntry(java.time.Instant enteredAt, dev.lem.lead.LeadState to) {
+        return STATE_LOG_PREFIX + enteredAt + "#" + to.wireName();
     }
 
     public static String enrolment(String campaignId) {

@@ -46,7 +46,7 @@ class EventContractTest {
                 if (declared != null) {
                     JsonNode wrong = switch (declared.asText()) {
                         case "string" -> Json.mapper().getNodeFactory().numberNode(42);
-                        case "integer", "number", "boolean", "object" -> Json.mapper().getNodeFactory().textNode("not-" + declared.asText());
+                        case "integer", "number", "boolean", "object", "array" -> Json.mapper().getNodeFactory().textNode("not-" + declared.asText());
                         default -> throw new AssertionError("unexpected schema type " + declared);
                     };
                     arguments.add(Arguments.of(type, p.getKey(), wrong));

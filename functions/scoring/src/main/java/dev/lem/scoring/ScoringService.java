@@ -3,45 +3,81 @@ package dev.lem.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.bus.EventBus;
 import dev.lem.events.LeadScored;
+import dev.lem.events.LeadStateChanged;
+import dev.lem.events.LemEvent;
 import dev.lem.json.Json;
 import dev.lem.lead.Activity;
+import dev.lem.lead.ContactStatus;
+import dev.lem.lead.DuplicateActivityException;
 import dev.lem.lead.Lead;
+import dev.lem.lead.LeadConflictException;
+import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadNotFoundException;
+import dev.lem.lead.LeadStanding;
+import dev.lem.lead.LeadStandingStore;
+import dev.lem.lead.LeadState;
 import dev.lem.lead.LeadStore;
-import dev.lem.lead.ScoreChange;
+import dev.lem.lead.Lifecycle;
+import dev.lem.lead.ModelScore;
+import dev.lem.lead.StandingWrite;
+import dev.lem.lead.StateEntry;
 import dev.lem.lead.VisitorActivity;
 import dev.lem.visitor.VisitorLink;
 import dev.lem.visitor.VisitorTimeline;
+import dev.lem.schedule.StepScheduler;
+import dev.lem.scoring.rules.ScoreModels;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one activity to its lead's score, atomically with recording the activity, and publishes
- * {@code lead.scored}. A redelivered activity changes nothing but republishes the event under the same
- * id, so an event lost after the write is not lost for good.
+ * Scores leads and moves them through the lifecycle, one queue message at a time. An activity is recorded and the
+ * lead re-evaluated from its whole activity log (so duplicates change nothing and arrival order does not matter),
+ * written in one transaction conditional on the versions read, retried on a lost race; {@code lead.scored} and
+ * {@code lead.state-changed} are published only for what changed. Timers ({@link LeadTimer}) re-evaluate a
+ * decaying MQL when it is due to drop below its threshold and raise SLA breaches; they are scheduled before the
+ * write (a stale timer is harmless: it is checked when it fires) and cancelled after it.
  */
 public final class ScoringService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringService.class);
+    static final int MAX_ATTEMPTS = 5;
 
     private final LeadStore leads;
+    private final LeadStandingStore standings;
     private final EventBus bus;
-    private final ScoringRules rules;
+    private final StepScheduler scheduler;
+    private final ScoreModels models;
+    private final ScoreCalculator calculator;
+    private final SlaPolicy sla;
+    private final Clock clock;
 
     private final VisitorTimeline visitors;
 
-    public ScoringService(LeadStore leads, EventBus bus, ScoringRules rules, VisitorTimeline visitors) {
+    public ScoringService(LeadStore leads, LeadStandingStore standings, EventBus bus, StepScheduler scheduler,
+                          ScoreModels models, SlaPolicy sla, Clock clock, VisitorTimeline visitors) {
         this.leads = leads;
+        this.standings = standings;
         this.bus = bus;
-        this.rules = rules;
+        this.scheduler = scheduler;
+        this.models = models;
+        this.calculator = ScoreCalculator.withDefaults(models);
+        this.sla = sla;
+        this.clock = clock;
         this.visitors = visitors;
     }
 
     /**
-     * Handles one activity-queue message body. An anonymous visitor's activity ({@link VisitorActivity}) and a
-     * visitor → lead link ({@link VisitorLink}) go to {@link VisitorTimeline}: kept under the visitor until it is
-     * linked, then applied to the lead like any activity.
+     * Handles one activity-queue message body: an activity, a {@link LeadTimer}, a {@link LeadMove}, or a visitor's
+     * message: an anonymous visitor's activity ({@link VisitorActivity}) or a visitor → lead link ({@link VisitorLink}),
+     * which go to {@link VisitorTimeline}: kept under the visitor until it is linked, then applied to the lead like
+     * any activity.
      */
     public void handle(String messageBody) {
         JsonNode body = Json.tree(messageBody);
@@ -49,17 +85,192 @@ public final class ScoringService {
             visitors.handle(body, this::apply);
             return;
         }
-        apply(Json.convert(body, Activity.class));
+        String kind = body.isObject() ? body.path("kind").asText("") : "";
+        switch (kind) {
+            case LeadTimer.KIND -> onTimer(Json.convert(body, LeadTimer.class));
+            case LeadMove.KIND -> move(Json.convert(body, LeadMove.class));
+            default -> apply(Json.convert(body, Activity.class));
+        }
     }
 
+    /** Records the activity and re-evaluates its lead; a redelivered activity changes and publishes nothing. */
     public void apply(Activity activity) {
-        int points = rules.pointsFor(activity.type());
-        Optional<ScoreChange> change = leads.applyActivity(activity, points);
-        ScoreChange published = change.orElseGet(() -> {
-            Lead lead = leads.find(activity.leadId()).orElseThrow(() -> new LeadNotFoundException(activity.leadId()));
-            return new ScoreChange(lead.id(), lead.score() - points, lead.score());
-        });
-        bus.publish(new LeadScored("scored-" + activity.activityId(), activity.occurredAt(), published.leadId().value(),
-                published.current(), published.previous(), rules.version(), activity.activityId()));
+        commit(activity.leadId(), Optional.of(activity), Optional.empty(), EventIds.cause(activity.activityId()));
+    }
+
+    /** Moves a lead as asked, if the lifecycle allows it; moving it where it is already changes nothing. */
+    public void move(LeadMove move) {
+        commit(move.leadId(), Optional.empty(), Optional.of(move), EventIds.cause(move.moveId()));
+    }
+
+    public void onTimer(LeadTimer timer) {
+        switch (timer.purpose()) {
+            case decay -> commit(timer.leadId(), Optional.empty(), Optional.empty(), timer.name());
+            case sla -> slaDue(timer);
+        }
+    }
+
+    private void slaDue(LeadTimer timer) {
+        Lead lead = leads.find(timer.leadId()).orElseThrow(() -> new LeadNotFoundException(timer.leadId()));
+        if (lead.state() != timer.state() || !lead.stateEnteredAt().equals(timer.enteredAt())) {
+            LOG.info("sla timer stale leadId={} timer={}", lead.id(), timer.name());
+            return;
+        }
+        String limit = sla.limit(timer.state()).map(Object::toString).orElse("its SLA");
+        bus.publish(new LeadStateChanged("breach-" + timer.name(), clock.instant(), lead.id().value(),
+                lead.state().wireName(), lead.state().wireName(),
+                "still " + lead.state().wireName() + " after " + limit, true));
+        LOG.info("sla breached leadId={} state={}", lead.id(), lead.state().wireName());
+    }
+
+    private void commit(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<LemEvent> events = attempt(id, activity, move, cause);
+                if (!events.isEmpty()) {
+                    bus.publish(events);
+                }
+                return;
+            } catch (DuplicateActivityException raced) {
+                LOG.info("activity recorded concurrently, re-reading leadId={}", id);
+            } catch (LeadConflictException conflict) {
+                LOG.info("lead changed concurrently, re-reading leadId={} attempt={}", id, attempt);
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new LeadConflictException("lead " + id + " kept changing during " + MAX_ATTEMPTS
+                        + " attempts; retry later");
+            }
+        }
+    }
+
+    /**
+     * One read-evaluate-write round. Returns the events to publish: those of this write, or — when this cause was
+     * already applied (a redelivery) and was the last write — the events that write published, under the same ids,
+     * in case they were lost after it; nothing when the cause changes nothing.
+     */
+    private List<LemEvent> attempt(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
+        Lead lead = leads.find(id).orElseThrow(() -> new LeadNotFoundException(id));
+        LeadStanding standing = standings.find(id).orElseGet(() -> LeadStanding.initial(id));
+        List<Activity> log = new ArrayList<>(leads.activities(id));
+        if (activity.isPresent() && log.stream().anyMatch(a -> a.activityId().equals(activity.get().activityId()))) {
+            LOG.info("activity already applied leadId={}", id);
+            return republished(standing, cause);
+        }
+        activity.ifPresent(log::add);
+        Instant now = clock.instant();
+
+        Lead base = lead;
+        Optional<StateEntry> moved = Optional.empty();
+        ContactStatus contact = standing.contactStatus();
+        if (move.isPresent() && move.get().to() != lead.state()) {
+            LeadMove m = move.get();
+            Lifecycle.requireAllowed(lead.state(), m.to(), m.reason());
+            moved = Optional.of(new StateEntry(lead.state(), m.to(), now, m.reason()));
+            base = lead.withState(m.to(), now);
+            if (m.to() == LeadState.CUSTOMER) {
+                contact = ContactStatus.CUSTOMER;
+            }
+        }
+        Reassessment r = Reassessment.of(models, calculator, base, log, now, moved.isEmpty());
+        Lead after = r.lead();
+        Optional<StateEntry> entry = moved.isPresent() ? moved : r.stateEntry();
+
+        Optional<LeadTimer> decay = r.fallsBelowAt().map(at -> LeadTimer.decay(id, at));
+        Optional<LeadTimer> slaTimer = slaTimerFor(after, entry, standing);
+        LeadStanding next = standing.withScores(r.scores()).withContactStatus(contact)
+                .withDecayTimer(decay.map(LeadTimer::name)).withSlaTimer(slaTimer.map(LeadTimer::name));
+        if (activity.isEmpty() && !changed(lead, after, standing, next)) {
+            return republished(standing, cause);
+        }
+        List<LemEvent> events = events(standing, next, after, entry, cause);
+        next = next.withLast(cause, Json.write(PublishedEvents.of(events)));
+        decay.filter(t -> !standing.decayTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
+        slaTimer.filter(t -> !standing.slaTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
+
+        standings.save(new StandingWrite(after, next, activity, entry));
+
+        LeadStanding written = next;
+        standing.decayTimer().filter(old -> !written.decayTimer().equals(Optional.of(old)))
+                .filter(old -> !old.equals(cause)) // the timer firing now is gone already
+                .ifPresent(scheduler::cancel);
+        standing.slaTimer().filter(old -> !written.slaTimer().equals(Optional.of(old))).ifPresent(scheduler::cancel);
+        LOG.info("lead scored leadId={} score={} state={} events={}", id, after.score(), after.state().wireName(),
+                events.size());
+        return events;
+    }
+
+    private static List<LemEvent> republished(LeadStanding standing, String cause) {
+        if (standing.lastCause().equals(Optional.of(cause)) && standing.lastEvents().isPresent()) {
+            return Json.read(standing.lastEvents().get(), PublishedEvents.class).all();
+        }
+        return List.of();
+    }
+
+    /** The SLA timer of the state the lead is in after this step, if that state has an SLA. */
+    private Optional<LeadTimer> slaTimerFor(Lead after, Optional<StateEntry> entry, LeadStanding standing) {
+        if (!Lifecycle.WITH_SLA.contains(after.state()) || sla.limit(after.state()).isEmpty()) {
+            return Optional.empty();
+        }
+        if (entry.isEmpty()) {
+            return standing.slaTimer().isPresent()
+                    ? Optional.of(LeadTimer.sla(after.id(), after.state(), after.stateEnteredAt()))
+                    : Optional.empty();
+        }
+        return Optional.of(LeadTimer.sla(after.id(), after.state(), after.stateEnteredAt()));
+    }
+
+    private void schedule(LeadTimer timer) {
+        Instant at = switch (timer.purpose()) {
+            case decay -> Instant.ofEpochSecond(Long.parseLong(timer.name().substring(timer.name().lastIndexOf('-') + 1)));
+            case sla -> timer.enteredAt().plus(sla.limit(timer.state()).orElseThrow());
+        };
+        scheduler.scheduleOnce(timer.name(), at, Json.write(timer));
+    }
+
+    private static boolean changed(Lead before, Lead after, LeadStanding standingBefore, LeadStanding standingAfter) {
+        if (before.state() != after.state() || before.score() != after.score()) {
+            return true;
+        }
+        if (!standingBefore.contactStatus().equals(standingAfter.contactStatus())
+                || !standingBefore.decayTimer().equals(standingAfter.decayTimer())
+                || !standingBefore.slaTimer().equals(standingAfter.slaTimer())
+                || !standingBefore.scores().keySet().equals(standingAfter.scores().keySet())) {
+            return true;
+        }
+        return standingAfter.scores().entrySet().stream()
+                .anyMatch(e -> !e.getValue().sameAs(standingBefore.scores().get(e.getKey())));
+    }
+
+    /** {@code lead.scored} per model whose score or rules version changed, {@code lead.state-changed} for a move. */
+    private static List<LemEvent> events(LeadStanding before, LeadStanding after, Lead lead, Optional<StateEntry> entry,
+                                         String cause) {
+        List<LemEvent> events = new ArrayList<>();
+        String leadId = lead.id().value();
+        for (Map.Entry<String, ModelScore> e : after.sortedScores().entrySet()) {
+            ModelScore now = e.getValue();
+            Optional<ModelScore> was = Optional.ofNullable(before.scores().get(e.getKey()));
+            int previous = was.map(ModelScore::score).orElse(0);
+            if (was.isPresent() && previous == now.score() && was.get().rulesVersion().equals(now.rulesVersion())) {
+                continue;
+            }
+            if (was.isEmpty() && now.score() == 0) {
+                continue;
+            }
+            events.add(new LeadScored("scored-" + e.getKey() + "-" + cause, now.evaluatedAt(), leadId, now.score(),
+                    previous, now.rulesVersion(), cause, e.getKey(), now.topContributions()));
+        }
+        entry.ifPresent(s -> events.add(new LeadStateChanged(
+                "state-" + leadId + "-" + s.to().wireName() + "-" + s.enteredAt().toEpochMilli(),
+                s.enteredAt(), leadId, s.from().wireName(), s.to().wireName(), truncate(s.reason()), false)));
+        return events;
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= 256 ? reason : reason.substring(0, 256);
+    }
+
+    /** For tests and diagnostics: the models in force. */
+    public ScoreModels models() {
+        return Objects.requireNonNull(models);
     }
 }

@@ -3,174 +3,394 @@ package dev.lem.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lem.bus.EventPublishException;
 import dev.lem.events.LeadScored;
+import dev.lem.events.LeadStateChanged;
+import dev.lem.events.LemEvent;
 import dev.lem.json.Json;
 import dev.lem.json.MalformedJsonException;
 import dev.lem.lead.Activity;
+import dev.lem.lead.ContactStatus;
+import dev.lem.lead.Contribution;
+import dev.lem.lead.IllegalTransitionException;
 import dev.lem.lead.Lead;
+import dev.lem.lead.LeadConflictException;
 import dev.lem.lead.LeadId;
-import dev.lem.lead.LeadNotFoundException;
+import dev.lem.lead.LeadStanding;
 import dev.lem.lead.LeadState;
+import dev.lem.lead.StateEntry;
 import dev.lem.lead.VisitorActivity;
+import dev.lem.lead.LeadNotFoundException;
+import dev.lem.schedule.ScheduleException;
+import dev.lem.scoring.rules.ScoreModels;
+import dev.lem.testing.fakes.InMemoryLeadStandingStore;
 import dev.lem.testing.fakes.InMemoryLeadStore;
 import dev.lem.testing.fakes.InMemoryVisitorStore;
+import dev.lem.testing.fakes.RecordingEventBus;
+import dev.lem.testing.fakes.RecordingStepScheduler;
 import dev.lem.visitor.VisitorLink;
 import dev.lem.visitor.VisitorTimeline;
-import dev.lem.testing.fakes.RecordingEventBus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ScoringServiceTest {
 
     private static final LeadId LEAD = new LeadId("0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b");
+    private static final Instant CREATED = Instant.parse("2026-11-20T09:00:00Z");
     private static final String VID = "AAECAwQFBgcICQoLDA0ODw";
+    private static final Map<String, String> PRICING_PAGE = Map.of("page", "acme.example/pricing");
     private static final Instant NOW = Instant.parse("2026-11-23T10:20:00Z");
+    /** Primary model m: forms 60 points halving every 10 days, clicks 10; MQL at 100. Model p: pricing pages. */
+    private static final ScoreModels MODELS = ScoreModels.parse("""
+            { "models": [
+              { "name": "m", "version": "m-3", "primary": true, "thresholds": { "mql": 100 }, "fit": [],
+                "engagement": [
+                  { "id": "form", "activity": "form.submitted", "points": 60, "halfLife": "P10D" },
+                  { "id": "click", "activity": "email.click", "points": 10 } ] },
+              { "name": "p", "version": "p-1", "fit": [],
+                "engagement": [ { "id": "pricing", "activity": "page.view", "page": "*/pricing*", "points": 25 } ] } ] }""",
+            "test");
 
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
+    private final InMemoryLeadStandingStore standings = new InMemoryLeadStandingStore(leads);
     private final RecordingEventBus bus = new RecordingEventBus();
+    private final RecordingStepScheduler scheduler = new RecordingStepScheduler();
+    private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryVisitorStore visitors = new InMemoryVisitorStore();
-    private final ScoringService service = new ScoringService(leads, bus, ScoringRules.DEFAULT, new VisitorTimeline(visitors));
+    private final ScoringService service = new ScoringService(leads, standings, bus, scheduler, MODELS,
+            SlaPolicy.DEFAULT, clock, new VisitorTimeline(visitors));
 
     @BeforeEach
     void seedLead() {
-        Instant created = Instant.parse("2026-11-20T09:00:00Z");
-        leads.put(new Lead(LEAD, "hash", null, Map.of(), LeadState.LEAD, created, 30, Map.of(), created, created, 4));
+        leads.put(new Lead(LEAD, "hash", null, Map.of(), LeadState.LEAD, CREATED, 0, Map.of(), CREATED, CREATED, 4));
     }
 
-    @ParameterizedTest
-    @CsvSource({"form.submitted, 20", "email.open, 5", "email.click, 10", "page.view, 2"})
-    void apply_whenActivityHasARule_addsItsPoints(String type, int points) {
-        service.apply(activity("a-1", type));
-
-        assertThat(leads.get(LEAD).score()).isEqualTo(30 + points);
+    private static Activity activity(String id, String type, Instant at) {
+        return new Activity(id, LEAD, type, at, Map.of("page", "acme.example/pricing"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"webinar.attended", "EMAIL.OPEN", ""})
-    void apply_whenActivityTypeHasNoRule_recordsItForZeroPoints(String type) {
-        service.apply(activity("a-1", type));
-
-        assertThat(leads.get(LEAD).score()).isEqualTo(30);
-        assertThat(leads.timeline()).extracting(Activity::activityId).containsExactly("a-1");
-        assertThat(((LeadScored) bus.published().getFirst()).score()).isEqualTo(30);
+    private LeadStanding standing() {
+        return standings.find(LEAD).orElseThrow();
     }
 
-    @Test
-    void apply_whenScored_publishesLeadScoredUnderAnIdDerivedFromTheActivity() {
-        service.apply(activity("6f1c0a52", "email.open"));
+    private <T extends LemEvent> List<T> published(Class<T> type) {
+        return bus.published().stream().filter(type::isInstance).map(type::cast).toList();
+    }
 
-        assertThat(bus.published()).containsExactly(new LeadScored("scored-6f1c0a52", NOW, LEAD.value(), 35, 30,
-                "default-1", "6f1c0a52"));
+    private void reachMql() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        service.apply(activity("f-2", "form.submitted", NOW));
     }
 
     @Test
-    void apply_whenRulesHaveAnotherVersion_publishesThatVersion() {
-        ScoringService custom = new ScoringService(leads, bus, new ScoringRules("2026-11-b", Map.of("email.open", 7)),
-                new VisitorTimeline(visitors));
+    void apply_whenAnActivityScores_storesScoreRulesVersionAndExplanationAndPublishesLeadScored() {
+        service.apply(activity("f-1", "form.submitted", NOW));
 
-        custom.apply(activity("a-1", "email.open"));
-
-        LeadScored scored = (LeadScored) bus.published().getFirst();
-        assertThat(scored.rulesVersion()).isEqualTo("2026-11-b");
-        assertThat(scored.score()).isEqualTo(37);
+        assertThat(leads.get(LEAD).score()).isEqualTo(60);
+        assertThat(leads.get(LEAD).version()).isEqualTo(5);
+        assertThat(leads.timeline()).extracting(Activity::activityId).containsExactly("f-1");
+        assertThat(standing().scores().get("m").rulesVersion()).isEqualTo("m-3");
+        assertThat(standing().scores().get("m").topContributions()).containsExactly(new Contribution("form", 60));
+        assertThat(bus.published()).containsExactly(new LeadScored("scored-m-f-1", NOW, LEAD.value(), 60, 0, "m-3", "f-1",
+                "m", List.of(new Contribution("form", 60))));
     }
 
     @Test
-    void apply_whenActivityRedelivered_leavesTheScoreAndRepublishesUnderTheSameEventId() {
-        service.apply(activity("a-1", "form.submitted"));
+    void apply_whenAnActivityCountsInSeveralModels_publishesOneLeadScoredPerModelThatChanged() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        service.apply(activity("v-1", "page.view", NOW));
 
-        service.apply(activity("a-1", "form.submitted"));
+        assertThat(standing().scores()).containsOnlyKeys("m", "p");
+        assertThat(standing().scores().get("p").score()).isEqualTo(25);
+        assertThat(published(LeadScored.class)).extracting(LeadScored::eventId).containsExactly("scored-m-f-1", "scored-p-v-1");
+        assertThat(leads.get(LEAD).score()).isEqualTo(60); // the primary model's
+    }
 
-        assertThat(leads.get(LEAD).score()).isEqualTo(50);
-        assertThat(bus.published()).hasSize(2).allSatisfy(e -> {
-            LeadScored scored = (LeadScored) e;
-            assertThat(scored.eventId()).isEqualTo("scored-a-1");
-            assertThat(scored.score()).isEqualTo(50);
-            assertThat(scored.previousScore()).isEqualTo(30);
-            assertThat(scored.cause()).isEqualTo("a-1");
+    @Test
+    void apply_whenTheLastActivityIsRedelivered_changesNothingAndRepublishesItsEventsUnderTheSameIds() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        List<LemEvent> first = bus.published();
+        long versionBefore = leads.get(LEAD).version();
+        clock.advance(Duration.ofHours(1));
+
+        service.apply(activity("f-1", "form.submitted", NOW));
+
+        assertThat(leads.get(LEAD).version()).isEqualTo(versionBefore);
+        assertThat(leads.get(LEAD).score()).isEqualTo(60);
+        assertThat(bus.published()).hasSize(2 * first.size());
+        assertThat(bus.published().subList(first.size(), bus.published().size())).isEqualTo(first);
+    }
+
+    @Test
+    void apply_whenAnOlderActivityIsRedelivered_changesAndPublishesNothing() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        service.apply(activity("c-1", "email.click", NOW));
+        int eventsBefore = bus.published().size();
+        long versionBefore = leads.get(LEAD).version();
+
+        service.apply(activity("f-1", "form.submitted", NOW));
+
+        assertThat(leads.get(LEAD).version()).isEqualTo(versionBefore);
+        assertThat(bus.published()).hasSize(eventsBefore);
+    }
+
+    @Test
+    void apply_whenPublishingFailsAfterTheWrite_theRedeliveryPublishesTheSameEvents() {
+        bus.failNextCallWith(new dev.lem.bus.EventPublishException("bus down", null));
+
+        assertThatThrownBy(() -> service.apply(activity("f-1", "form.submitted", NOW)))
+                .isInstanceOf(dev.lem.bus.EventPublishException.class);
+        assertThat(leads.get(LEAD).score()).isEqualTo(60);
+        assertThat(bus.published()).isEmpty();
+
+        service.apply(activity("f-1", "form.submitted", NOW));
+
+        assertThat(bus.published()).extracting(LemEvent::eventId).containsExactly("scored-m-f-1");
+    }
+
+    @Test
+    void apply_whenNoRuleMatches_recordsTheActivityButPublishesNothing() {
+        service.apply(activity("w-1", "webinar.attended", NOW));
+
+        assertThat(leads.timeline()).extracting(Activity::activityId).containsExactly("w-1");
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void apply_whenActivitiesArriveOutOfOrder_endsWhereInOrderDeliveryEnds() {
+        service.apply(activity("c-2", "email.click", NOW.minus(Duration.ofDays(1))));
+        service.apply(activity("f-1", "form.submitted", NOW.minus(Duration.ofDays(10))));
+        LeadStanding outOfOrder = standing();
+
+        InMemoryLeadStore otherLeads = new InMemoryLeadStore();
+        otherLeads.put(new Lead(LEAD, "hash", null, Map.of(), LeadState.LEAD, CREATED, 0, Map.of(), CREATED, CREATED, 4));
+        InMemoryLeadStandingStore otherStandings = new InMemoryLeadStandingStore(otherLeads);
+        ScoringService other = new ScoringService(otherLeads, otherStandings, new RecordingEventBus(),
+                new RecordingStepScheduler(), MODELS, SlaPolicy.DEFAULT, clock, new VisitorTimeline(new InMemoryVisitorStore()));
+        other.apply(activity("f-1", "form.submitted", NOW.minus(Duration.ofDays(10))));
+        other.apply(activity("c-2", "email.click", NOW.minus(Duration.ofDays(1))));
+
+        assertThat(outOfOrder.scores().get("m").score()).isEqualTo(30 + 10);
+        assertThat(outOfOrder.scores()).isEqualTo(otherStandings.find(LEAD).orElseThrow().scores());
+    }
+
+    @Test
+    void apply_whenTheScoreReachesTheMqlThreshold_movesToMqlStartsTheSlaTimerAndTheDecayTimer() {
+        reachMql();
+
+        Lead lead = leads.get(LEAD);
+        assertThat(lead.state()).isEqualTo(LeadState.MQL);
+        assertThat(lead.stateEnteredAt()).isEqualTo(NOW);
+        assertThat(standings.history(LEAD)).singleElement().satisfies(entry -> {
+            assertThat(entry.from()).isEqualTo(LeadState.LEAD);
+            assertThat(entry.to()).isEqualTo(LeadState.MQL);
+            assertThat(entry.reason()).isEqualTo("MQL threshold reached: m 120 >= 100");
         });
+        assertThat(published(LeadStateChanged.class)).containsExactly(new LeadStateChanged(
+                "state-" + LEAD.value() + "-mql-" + NOW.toEpochMilli(), NOW, LEAD.value(), "lead", "mql",
+                "MQL threshold reached: m 120 >= 100", false));
+        String sla = "sla-mql-" + LEAD.value() + "-" + NOW.getEpochSecond();
+        assertThat(scheduler.pending()).containsKey(sla);
+        assertThat(scheduler.pending().get(sla).at()).isEqualTo(NOW.plus(Duration.ofHours(48)));
+        assertThat(Json.read(scheduler.pending().get(sla).payloadJson(), LeadTimer.class))
+                .isEqualTo(LeadTimer.sla(LEAD, LeadState.MQL, NOW));
+        // round(120 × 2^(−t/10d)) < 100 once t > 10d × log2(120/99.5) ≈ 2d 16h 51m 50s
+        RecordingStepScheduler.Schedule decay = scheduler.pending().values().stream()
+                .filter(s -> s.name().startsWith("decay-")).findFirst().orElseThrow();
+        assertThat(Duration.between(NOW, decay.at())).isBetween(Duration.parse("PT64H51M"), Duration.parse("PT64H52M"));
+        assertThat(standing().decayTimer()).contains(decay.name());
+        assertThat(standing().slaTimer()).contains(sla);
     }
 
     @Test
-    void apply_whenPublishFailedAfterTheWrite_theRedeliveryPublishesTheEventItLost() {
-        bus.failEveryCallWith(new EventPublishException("PutEvents failed", null));
-        assertThatThrownBy(() -> service.apply(activity("a-1", "email.click"))).isInstanceOf(EventPublishException.class);
-        bus.recover();
+    void onTimer_whenTheDecayTimerFires_movesTheMqlToReMarketAndCancelsItsSlaTimer() {
+        reachMql();
+        RecordingStepScheduler.Schedule decay = scheduler.pending().values().stream()
+                .filter(s -> s.name().startsWith("decay-")).findFirst().orElseThrow();
+        String sla = standing().slaTimer().orElseThrow();
+        clock.set(decay.at());
+        bus.published();
+        int before = bus.published().size();
 
-        service.apply(activity("a-1", "email.click"));
+        service.handle(decay.payloadJson());
 
-        assertThat(leads.get(LEAD).score()).isEqualTo(40);
-        assertThat(bus.published()).containsExactly(new LeadScored("scored-a-1", NOW, LEAD.value(), 40, 30, "default-1", "a-1"));
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.RE_MARKET);
+        assertThat(leads.get(LEAD).score()).isEqualTo(99);
+        assertThat(bus.published().subList(before, bus.published().size())).extracting(LemEvent::detailType)
+                .extracting(Enum::name).containsExactly("LEAD_SCORED", "LEAD_STATE_CHANGED");
+        assertThat(published(LeadStateChanged.class).getLast().to()).isEqualTo("re-market");
+        assertThat(scheduler.cancelled()).containsExactly(sla);
+        assertThat(standing().slaTimer()).isEmpty();
+        assertThat(standing().decayTimer()).isEmpty();
+        assertThat(standings.history(LEAD)).extracting(StateEntry::to).containsExactly(LeadState.MQL, LeadState.RE_MARKET);
     }
 
     @Test
-    void apply_whenDistinctActivitiesOfOneType_scoresEach() {
-        service.apply(activity("a-1", "page.view"));
-        service.apply(activity("a-2", "page.view"));
+    void onTimer_whenTheSameDecayTimerFiresAgain_changesNothingAndOnlyRepeatsItsEvents() {
+        reachMql();
+        RecordingStepScheduler.Schedule decay = scheduler.pending().values().stream()
+                .filter(s -> s.name().startsWith("decay-")).findFirst().orElseThrow();
+        clock.set(decay.at());
+        service.handle(decay.payloadJson());
+        List<LemEvent> before = bus.published();
+        long version = leads.get(LEAD).version();
 
-        assertThat(leads.get(LEAD).score()).isEqualTo(34);
-        assertThat(bus.published()).extracting(e -> ((LeadScored) e).score()).containsExactly(32, 34);
+        service.handle(decay.payloadJson());
+
+        assertThat(leads.get(LEAD).version()).isEqualTo(version);
+        assertThat(bus.published().stream().map(LemEvent::eventId).distinct().toList())
+                .isEqualTo(before.stream().map(LemEvent::eventId).distinct().toList());
     }
 
     @Test
-    void apply_whenLeadDoesNotExist_throwsAndPublishesNothing() {
-        Activity orphan = new Activity("a-1", LeadId.random(), "email.open", NOW, Map.of());
+    void onTimer_whenTheSlaTimerFiresWhileStillMql_publishesABreach() {
+        reachMql();
+        clock.advance(Duration.ofHours(48));
+        String payload = scheduler.pending().get(standing().slaTimer().orElseThrow()).payloadJson();
 
-        assertThatThrownBy(() -> service.apply(orphan)).isInstanceOf(LeadNotFoundException.class);
+        service.handle(payload);
+
+        LeadStateChanged breach = published(LeadStateChanged.class).getLast();
+        assertThat(breach.slaBreached()).isTrue();
+        assertThat(breach.from()).isEqualTo("mql");
+        assertThat(breach.to()).isEqualTo("mql");
+        assertThat(breach.eventId()).isEqualTo("breach-sla-mql-" + LEAD.value() + "-" + NOW.getEpochSecond());
+        assertThat(breach.reason()).isEqualTo("still mql after PT48H");
+    }
+
+    @Test
+    void onTimer_whenTheSlaTimerFiresAfterTheLeadMovedOn_publishesNothing() {
+        reachMql();
+        String payload = scheduler.pending().get(standing().slaTimer().orElseThrow()).payloadJson();
+        service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted by sales", NOW));
+        int events = bus.published().size();
+
+        service.handle(payload);
+
+        assertThat(bus.published()).hasSize(events);
+    }
+
+    @Test
+    void move_whenSalesAcceptsTheMql_swapsTheSlaTimerAndDropsTheDecayTimer() {
+        reachMql();
+        String mqlSla = standing().slaTimer().orElseThrow();
+        String decay = standing().decayTimer().orElseThrow();
+        clock.advance(Duration.ofHours(3));
+
+        service.handle(Json.write(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted by sales", NOW)));
+
+        Instant entered = NOW.plus(Duration.ofHours(3));
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.SQL);
+        assertThat(scheduler.cancelled()).containsExactlyInAnyOrder(mqlSla, decay);
+        String sqlSla = "sla-sql-" + LEAD.value() + "-" + entered.getEpochSecond();
+        assertThat(scheduler.pending()).containsOnlyKeys(sqlSla);
+        assertThat(scheduler.pending().get(sqlSla).at()).isEqualTo(entered.plus(Duration.ofHours(48)));
+        assertThat(published(LeadStateChanged.class).getLast()).isEqualTo(new LeadStateChanged(
+                "state-" + LEAD.value() + "-sql-" + entered.toEpochMilli(), entered, LEAD.value(), "mql", "sql",
+                "accepted by sales", false));
+    }
+
+    @Test
+    void move_whenTheLeadBecomesACustomerAndThenANewLead_keepsTheContactACustomer() {
+        reachMql();
+        service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted", NOW));
+        service.move(LeadMove.of("mv-2", LEAD, LeadState.CUSTOMER, "won", NOW.plusSeconds(1)));
+        assertThat(standing().contactStatus()).isEqualTo(ContactStatus.CUSTOMER);
+
+        service.move(LeadMove.of("mv-3", LEAD, LeadState.LEAD, "interested in product line p", NOW.plusSeconds(2)));
+
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.LEAD);
+        assertThat(standing().contactStatus()).isEqualTo(ContactStatus.CUSTOMER);
+        assertThat(standings.history(LEAD)).extracting(StateEntry::to)
+                .containsExactly(LeadState.MQL, LeadState.SQL, LeadState.CUSTOMER, LeadState.LEAD);
+        assertThat(scheduler.pending()).isEmpty();
+    }
+
+    @Test
+    void move_whenTheLifecycleForbidsIt_refusesAndWritesNothing() {
+        long version = leads.get(LEAD).version();
+
+        assertThatThrownBy(() -> service.move(LeadMove.of("mv-1", LEAD, LeadState.CUSTOMER, "skip", NOW)))
+                .isInstanceOf(IllegalTransitionException.class).hasMessage("a lead cannot move from lead to customer");
+
+        assertThat(leads.get(LEAD).version()).isEqualTo(version);
         assertThat(bus.published()).isEmpty();
     }
 
     @Test
-    void handle_whenBodyIsAnActivityJson_scoresIt() {
-        service.handle(fixture("activities/email-open.json"));
+    void move_whenRedelivered_changesNothingTheSecondTime() {
+        reachMql();
+        service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted", NOW));
+        List<String> ids = bus.published().stream().map(LemEvent::eventId).distinct().toList();
+        long version = leads.get(LEAD).version();
 
-        assertThat(leads.get(LEAD).score()).isEqualTo(35);
-        assertThat(bus.published().getFirst().eventId()).isEqualTo("scored-6f1c0a52-8d2e-4b1f-9c3a-7e5d4b2a1c90");
+        service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted", NOW));
+
+        assertThat(leads.get(LEAD).version()).isEqualTo(version);
+        assertThat(bus.published().stream().map(LemEvent::eventId).distinct().toList()).isEqualTo(ids);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"not json", "{\"activityId\":\"a-1\"", "[]", "{}",
-            "{\"activityId\":\"a-1\",\"leadId\":\"not-a-uuid\",\"type\":\"email.open\",\"occurredAt\":\"2026-11-23T10:20:00Z\"}",
-            "{\"activityId\":\"a-1\",\"leadId\":\"0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b\",\"type\":\"email.open\",\"occurredAt\":\"yesterday\"}",
-            "{\"activityId\":\"a-1\",\"leadId\":\"0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b\",\"occurredAt\":\"2026-11-23T10:20:00Z\"}"})
-    void handle_whenBodyIsNotAnActivity_throwsMalformedJsonAndChangesNothing(String body) {
-        assertThatThrownBy(() -> service.handle(body)).isInstanceOf(MalformedJsonException.class);
-        assertThat(leads.get(LEAD).score()).isEqualTo(30);
+    @Test
+    void apply_whenAnotherWriterWinsTheRace_rereadsAndAppliesOnTopOfIt() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        leads.beforeNextWrite(() -> {
+            Lead current = leads.get(LEAD);
+            leads.put(current.withVersion(current.version() + 1)); // e.g. form capture updating the profile
+        });
+
+        service.apply(activity("c-1", "email.click", NOW));
+
+        assertThat(leads.get(LEAD).score()).isEqualTo(70);
+        assertThat(leads.writes().stream().filter(w -> w.startsWith("standing:")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void apply_whenEveryAttemptLosesTheRace_givesUpWithAConflictSoTheMessageIsRetried() {
+        leads.conflictOnEveryWrite();
+
+        assertThatThrownBy(() -> service.apply(activity("f-1", "form.submitted", NOW)))
+                .isInstanceOf(LeadConflictException.class)
+                .hasMessage("lead " + LEAD + " kept changing during 5 attempts; retry later");
         assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void apply_whenSchedulingTheSlaTimerFails_writesNothingSoTheRedeliveryTriesAgain() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        scheduler.failNextCallWith(new ScheduleException("throttled", true, null));
+
+        assertThatThrownBy(() -> service.apply(activity("f-2", "form.submitted", NOW))).isInstanceOf(ScheduleException.class);
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.LEAD);
+
+        service.apply(activity("f-2", "form.submitted", NOW));
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.MQL);
     }
 
     @Test
     void handle_whenBodyIsAnUnlinkedVisitorActivity_keepsItUnderTheVisitorWithoutScoringOrPublishing() {
-        String body = Json.write(VisitorActivity.of("v-1", VID, "page.view", NOW, Map.of("page", "www.example.com/")));
-
-        service.handle(body);
+        service.handle(Json.write(VisitorActivity.of("v-1", VID, "page.view", NOW, PRICING_PAGE)));
 
         assertThat(visitors.stored(VID)).extracting(VisitorActivity::activityId).containsExactly("v-1");
-        assertThat(leads.get(LEAD).score()).isEqualTo(30);
+        assertThat(leads.timeline()).isEmpty();
         assertThat(bus.published()).isEmpty();
     }
 
     @Test
     void handle_whenVisitorLinkArrives_movesEarlierHitsToTheLeadAndScoresThem() {
-        service.handle(Json.write(VisitorActivity.of("v-1", VID, "page.view", NOW.minusSeconds(600), Map.of())));
-        service.handle(Json.write(VisitorActivity.of("v-2", VID, "page.view", NOW.minusSeconds(300), Map.of())));
+        service.handle(Json.write(VisitorActivity.of("v-1", VID, "page.view", NOW.minusSeconds(600), PRICING_PAGE)));
+        service.handle(Json.write(VisitorActivity.of("v-2", VID, "page.view", NOW.minusSeconds(300), PRICING_PAGE)));
 
         service.handle(Json.write(VisitorLink.of("sub-1", VID, LEAD, NOW)));
 
         assertThat(leads.timeline()).extracting(Activity::activityId).containsExactly("v-1", "v-2");
         assertThat(leads.timeline()).allSatisfy(a -> assertThat(a.attributes()).containsEntry("visitorId", VID));
-        assertThat(leads.get(LEAD).score()).isEqualTo(30 + 2 + 2);
-        assertThat(bus.published()).extracting(e -> ((LeadScored) e).eventId()).containsExactly("scored-v-1", "scored-v-2");
+        assertThat(standing().scores().get("p").score()).isEqualTo(50);
+        assertThat(published(LeadScored.class)).extracting(LeadScored::eventId).containsExactly("scored-p-v-1", "scored-p-v-2");
         assertThat(visitors.stored(VID)).isEmpty();
     }
 
@@ -178,10 +398,10 @@ class ScoringServiceTest {
     void handle_whenVisitorIsLinked_scoresItsNextHitOnTheLead() {
         service.handle(Json.write(VisitorLink.of("sub-1", VID, LEAD, NOW)));
 
-        service.handle(Json.write(VisitorActivity.of("v-3", VID, "page.view", NOW.plusSeconds(5), Map.of())));
+        service.handle(Json.write(VisitorActivity.of("v-3", VID, "page.view", NOW.plusSeconds(5), PRICING_PAGE)));
 
         assertThat(leads.timeline()).extracting(Activity::activityId).containsExactly("v-3");
-        assertThat(leads.get(LEAD).score()).isEqualTo(32);
+        assertThat(standing().scores().get("p").score()).isEqualTo(25);
         assertThat(visitors.stored(VID)).isEmpty();
     }
 
@@ -203,21 +423,18 @@ class ScoringServiceTest {
         assertThat(leads.timeline()).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"email.open.automated", "email.click.automated"})
-    void pointsFor_whenActivityWasAutomated_isZeroInTheDefaultRules(String type) {
-        assertThat(ScoringRules.DEFAULT.pointsFor(type)).isZero();
+    @Test
+    void handle_whenTheBodyIsNotJson_throwsMalformedJson() {
+        assertThatThrownBy(() -> service.handle("{\"activityId\":")).isInstanceOf(MalformedJsonException.class);
     }
 
-    private static Activity activity(String id, String type) {
-        return new Activity(id, LEAD, type, NOW, Map.of());
-    }
+    @Test
+    void handle_whenACauseIdDoesNotFitTheEventContract_usesAStableHashOfIt() {
+        service.handle(Json.write(activity("Jg1b4jE7IAMEVxQ=", "form.submitted", NOW)));
+        service.handle(Json.write(activity("Jg1b4jE7IAMEVxQ=", "form.submitted", NOW)));
 
-    private static String fixture(String path) {
-        try (InputStream in = ScoringServiceTest.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(published(LeadScored.class)).hasSize(2).allSatisfy(scored ->
+                assertThat(scored.cause()).matches("h[0-9a-f]{32}")).extracting(LeadScored::eventId).containsOnly(
+                published(LeadScored.class).getFirst().eventId());
     }
 }

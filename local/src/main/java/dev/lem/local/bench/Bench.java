@@ -9,12 +9,12 @@ import java.util.Locale;
  * {@code lem bench}: what one tracking pixel and one form submission cost. Not a test and not timed by
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
- * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|all] [--pixel-hits N] [--forms N]
- *     [--merges N] [--merge-hits N] [--batches N]
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|all] [--pixel-hits N]
+ *     [--forms N] [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N]
  * </pre>
  * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up; identity: 20
  * visitor merges of 100 stored hits each and 20 {@code POST /activities} batches of 100 items (after a fifth as
- * warm-up).
+ * warm-up); 5 000 scoring batches of 10 after 1 000 warm-up.
  * Exit status 2 on bad arguments.
  */
 public final class Bench {
@@ -28,21 +28,23 @@ public final class Bench {
         int merges = 20;
         int mergeHits = 100;
         int batches = 20;
+        int scoringBatches = 5_000;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "pixel", "forms", "identity", "all" -> which = args[i];
+                    case "pixel", "forms", "identity", "scoring", "all" -> which = args[i];
                     case "--merges" -> merges = positive(args[++i]);
                     case "--merge-hits" -> mergeHits = positive(args[++i]);
                     case "--batches" -> batches = positive(args[++i]);
                     case "--pixel-hits" -> pixelHits = positive(args[++i]);
                     case "--forms" -> forms = positive(args[++i]);
+                    case "--scoring-batches" -> scoringBatches = positive(args[++i]);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: Bench [pixel|forms|identity|all] [--pixel-hits N] [--forms N] [--merges N]"
-                    + " [--merge-hits N] [--batches N]  (" + e.getMessage() + ")");
+            System.err.println("usage: Bench [pixel|forms|identity|scoring|all] [--pixel-hits N] [--forms N] [--merges N]"
+                    + " [--merge-hits N] [--batches N] [--scoring-batches N]  (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
@@ -62,9 +64,19 @@ public final class Bench {
             out.println("identity: starting DynamoDB Local and ElasticMQ, warming up…");
             results.addAll(IdentityBench.run(merges, mergeHits, batches));
         }
+        Latencies scoring = null;
+        if (which.equals("scoring") || which.equals("all")) {
+            out.println("scoring: warming up…");
+            scoring = ScoringBench.run(Math.max(1_000, scoringBatches / 5), scoringBatches);
+            results.add(scoring);
+        }
         out.println();
         out.println(Latencies.header());
         results.forEach(r -> out.println(r.row()));
+        if (scoring != null) {
+            out.printf(Locale.ROOT, "scoring: %.0f leads scored per second on one core (batches of %d)%n",
+                    scoring.perSecond() * ScoringBench.BATCH, ScoringBench.BATCH);
+        }
     }
 
     private static int positive(String value) {

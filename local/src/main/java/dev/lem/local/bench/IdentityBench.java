@@ -10,7 +10,6 @@ import dev.lem.lead.LeadState;
 import dev.lem.lead.VisitorActivity;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.SqsMessageQueue;
-import dev.lem.scoring.ScoringRules;
 import dev.lem.scoring.ScoringService;
 import dev.lem.store.DynamoDbIdempotencyStore;
 import dev.lem.store.DynamoDbLeadStore;
@@ -45,7 +44,9 @@ final class IdentityBench {
             String table = engines.createTable();
             var dynamo = engines.dynamoDb();
             DynamoDbLeadStore leads = new DynamoDbLeadStore(dynamo, table);
-            ScoringService scoring = new ScoringService(leads, new RecordingEventBus(), ScoringRules.DEFAULT,
+            ScoringService scoring = new ScoringService(leads, new dev.lem.testing.fakes.InMemoryLeadStandingStore(leads), new RecordingEventBus(),
+                    new dev.lem.testing.fakes.RecordingStepScheduler(), dev.lem.scoring.rules.ScoreModels.defaults(),
+                    dev.lem.scoring.SlaPolicy.DEFAULT, java.time.Clock.systemUTC(),
                     new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table)));
             int warmUp = Math.max(2, visitors / 5);
             long[] merges = new long[visitors];

@@ -35,10 +35,11 @@ class DripSchedulingTemplateTest {
     }
 
     @Test
-    void schedulerRole_whenGranted_mayOnlyInvokeTheDripAliasAndSendToItsDeadLetterQueue() {
+    void schedulerRole_whenGranted_mayOnlyInvokeTheDripAliasAndSendToItsDeadLetterQueueAndTheActivityQueue() {
         String roleId = synth.logicalId(synth.stack.scheduling().schedulerRole());
         String dripAlias = synth.logicalId(synth.stack.functions().alias(FunctionName.DRIP));
         String dlq = synth.logicalId(synth.stack.scheduling().deadLetterQueue());
+        String activity = synth.logicalId(synth.stack.queues().queue(dev.lem.queue.QueueDefinition.ACTIVITY));
 
         synth.template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
                 "Roles", List.of(Cfn.ref(roleId)),
@@ -48,7 +49,11 @@ class DripSchedulingTemplateTest {
                                 "Resource", Cfn.getAtt(dlq, "Arn")),
                         Map.of("Action", "lambda:InvokeFunction",
                                 "Effect", "Allow",
-                                "Resource", Cfn.ref(dripAlias)))))))));
+                                "Resource", Cfn.ref(dripAlias)),
+                        // scoring's timers (SLA, decay) are delivered to the activity queue
+                        Map.of("Action", List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                "Effect", "Allow",
+                                "Resource", Cfn.getAtt(activity, "Arn")))))))));
         long policiesOfTheRole = synth.resources("AWS::IAM::Policy").values().stream()
                 .filter(p -> Cfn.list(Cfn.props(p).get("Roles")).contains(Cfn.ref(roleId))).count();
         assertThat(policiesOfTheRole).isEqualTo(1);

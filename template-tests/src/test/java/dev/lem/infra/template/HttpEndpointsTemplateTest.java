@@ -30,6 +30,7 @@ class HttpEndpointsTemplateTest {
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api",
                 Match.objectLike(Map.of("ProtocolType", "HTTP")));
         List<Object> routeKeys = synth.resources("AWS::ApiGatewayV2::Route").values().stream()
+                .filter(r -> !"AWS_IAM".equals(Cfn.props(r).get("AuthorizationType")))
                 .map(r -> Cfn.props(r).get("RouteKey")).toList();
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
@@ -122,6 +123,7 @@ class HttpEndpointsTemplateTest {
     void publicRoutes_whenSynthesized_needNoAuthorisation() {
         synth.resources("AWS::ApiGatewayV2::Route").values().stream().map(Cfn::props)
                 .filter(r -> !"POST /activities".equals(r.get("RouteKey")))
+                .filter(r -> !String.valueOf(r.get("RouteKey")).startsWith("GET /leads"))
                 .forEach(r -> assertThat(r.get("AuthorizationType")).as("%s", r.get("RouteKey")).isIn(null, "NONE"));
     }
 

@@ -163,11 +163,12 @@ class LemFunctionsTemplateTest {
         Set<String> expected = switch (name) {
             case FORM_CAPTURE -> Set.of("logs", "xray", "dynamodb", "kms", "events", "sqs", "secretsmanager");
             case TRACKING -> Set.of("logs", "xray", "sqs", "secretsmanager");
-            case SCORING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "events");
+            case SCORING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "events", "scheduler", "iam");
             case ROUTER -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
             case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
             case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager");
             case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
+            case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -234,13 +235,15 @@ class LemFunctionsTemplateTest {
             case FORM_CAPTURE -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.ACTIVITY_QUEUE_URL,
                     EnvNames.NOTIFY_QUEUE_URL, EnvNames.PUBLIC_BASE_URL, identity, formToken);
             case TRACKING -> Set.of(EnvNames.ACTIVITY_QUEUE_URL, EnvNames.TRACKING_ALLOWED_ORIGINS, tracking);
-            case SCORING -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME);
+            case SCORING -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.SCHEDULE_GROUP,
+                    EnvNames.SCHEDULER_ROLE_ARN, EnvNames.SCHEDULER_DLQ_ARN, EnvNames.SCORING_TIMER_TARGET_ARN);
             case ROUTER -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
                     EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
             case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
                     EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV);
             case ACTIVITIES -> Set.of(EnvNames.TABLE_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
+            case API -> Set.of(EnvNames.TABLE_NAME, identity);
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);
@@ -309,7 +312,7 @@ class LemFunctionsTemplateTest {
     @Test
     void keys_whenGranted_areReadableOnlyByTheFunctionsThatSignOrHash() {
         Map<HmacKeys.Purpose, Set<FunctionName>> readers = Map.of(
-                HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE, FunctionName.ACTIVITIES),
+                HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE, FunctionName.ACTIVITIES, FunctionName.API),
                 HmacKeys.Purpose.TRACKING, Set.of(FunctionName.TRACKING, FunctionName.NOTIFICATIONS),
                 HmacKeys.Purpose.FORM_TOKEN, Set.of(FunctionName.FORM_CAPTURE));
         assertThat(readers.keySet()).containsExactlyInAnyOrder(HmacKeys.Purpose.values());
@@ -328,6 +331,37 @@ class LemFunctionsTemplateTest {
             }
             assertThat(actual).as("readers of the %s key", purpose).isEqualTo(expected);
         });
+    }
+
+    @Test
+    void scoring_whenSynthesized_sendsItsTimersToTheActivityQueueThroughTheSchedulerGroup() {
+        Map<String, Object> env = environment(FunctionName.SCORING);
+
+        assertThat(Cfn.target(env.get(EnvNames.SCORING_TIMER_TARGET_ARN)))
+                .isEqualTo(synth.logicalId(synth.stack.queues().queue(QueueDefinition.ACTIVITY)));
+        assertThat(Cfn.target(env.get(EnvNames.SCHEDULER_ROLE_ARN)))
+                .isEqualTo(synth.logicalId(synth.stack.scheduling().schedulerRole()));
+        assertThat(Cfn.target(env.get(EnvNames.SCHEDULER_DLQ_ARN)))
+                .isEqualTo(synth.logicalId(synth.stack.scheduling().deadLetterQueue()));
+        assertThat(env.get(EnvNames.SCHEDULE_GROUP)).isEqualTo(synth.stack.scheduling().group().getName());
+        Map<String, Object> schedules = statementWith(statements(roleId(FunctionName.SCORING)), "scheduler:CreateSchedule");
+        assertThat(String.valueOf(schedules.get("Resource")))
+                .contains(":schedule/" + synth.stack.scheduling().group().getName() + "/*");
+    }
+
+    @Test
+    void api_whenGranted_readsTheTableOnlyAndNeverWrites() {
+        List<Map<String, Object>> statements = statements(roleId(FunctionName.API));
+        String table = synth.logicalId(synth.stack.table().table());
+
+        List<String> dynamo = statements.stream().flatMap(s -> Cfn.list(s.get("Action")).stream().map(String::valueOf))
+                .filter(a -> a.startsWith("dynamodb:")).toList();
+        assertThat(dynamo).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query");
+        assertThat(statementWith(statements, "dynamodb:GetItem").get("Resource")).satisfies(r ->
+                assertThat(Cfn.list(r).stream().map(Cfn::target)).containsOnly(table));
+        List<String> kms = statements.stream().flatMap(s -> Cfn.list(s.get("Action")).stream().map(String::valueOf))
+                .filter(a -> a.startsWith("kms:")).toList();
+        assertThat(kms).doesNotContain("kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*").contains("kms:Decrypt");
     }
 
     @Test

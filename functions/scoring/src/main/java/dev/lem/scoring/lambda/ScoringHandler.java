@@ -5,17 +5,19 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lem.aws.AwsClients;
-import dev.lem.lambda.SqsBatches;
 import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.config.Env;
+import dev.lem.lambda.SqsBatches;
+import dev.lem.schedule.aws.EventBridgeStepScheduler;
 import dev.lem.scoring.ScoringConfig;
-import dev.lem.scoring.ScoringRules;
 import dev.lem.scoring.ScoringService;
+import dev.lem.store.DynamoDbLeadStandingStore;
 import dev.lem.store.DynamoDbLeadStore;
 import dev.lem.store.DynamoDbVisitorStore;
 import dev.lem.visitor.VisitorTimeline;
+import java.time.Clock;
 
-/** Activity queue batch → scores; failed records are reported back to SQS (partial batch response). */
+/** Activity queue batch → scores and lifecycle; failed records are reported back to SQS (partial batch response). */
 public final class ScoringHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final ScoringService service;
@@ -31,7 +33,11 @@ public final class ScoringHandler implements RequestHandler<SQSEvent, SQSBatchRe
     public static ScoringService wire(ScoringConfig config) {
         var dynamo = AwsClients.dynamoDb(config.aws());
         return new ScoringService(new DynamoDbLeadStore(dynamo, config.tableName()),
-                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()), ScoringRules.DEFAULT,
+                new DynamoDbLeadStandingStore(dynamo, config.tableName()),
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()),
+                new EventBridgeStepScheduler(AwsClients.scheduler(config.aws()), config.scheduleGroup(),
+                        config.timerTargetArn(), config.schedulerRoleArn(), config.schedulerDeadLetterArn()),
+                config.models(), config.sla(), Clock.systemUTC(),
                 new VisitorTimeline(new DynamoDbVisitorStore(dynamo, config.tableName())));
     }
 

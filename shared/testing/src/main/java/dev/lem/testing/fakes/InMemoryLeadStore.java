@@ -31,6 +31,7 @@ public final class InMemoryLeadStore extends ScriptedFailures implements LeadSto
     private final Map<String, LeadId> identities = new HashMap<>();
     private final Set<String> activityKeys = new HashSet<>();
     private final List<Activity> timeline = new ArrayList<>();
+    private final Map<LeadId, List<Activity>> activitiesByLead = new HashMap<>();
     private final List<String> writes = new ArrayList<>();
     private Runnable beforeNextWrite;
     private boolean everyWriteConflicts;
@@ -116,7 +117,7 @@ public final class InMemoryLeadStore extends ScriptedFailures implements LeadSto
         String key = activityKey(activity);
         beginWrite("record:" + key);
         if (activityKeys.add(key)) {
-            timeline.add(activity);
+            append(activity);
         }
     }
 
@@ -135,10 +136,54 @@ public final class InMemoryLeadStore extends ScriptedFailures implements LeadSto
             throw new LeadConflictException("score of lead " + lead.id() + " kept changing; retry later");
         }
         activityKeys.add(key);
-        timeline.add(activity);
+        append(activity);
         int score = lead.score() + points;
         leads.put(lead.id(), lead.withScore(score, activity.occurredAt()).withVersion(lead.version() + 1));
         return Optional.of(new ScoreChange(lead.id(), lead.score(), score));
+    }
+
+    @Override
+    public List<Activity> activities(LeadId id) {
+        throwScriptedFailure();
+        return activitiesByLead.getOrDefault(id, List.of()).stream()
+                .sorted(java.util.Comparator.comparing(Activity::occurredAt).thenComparing(Activity::activityId).reversed())
+                .toList();
+    }
+
+    private void append(Activity activity) {
+        timeline.add(activity);
+        activitiesByLead.computeIfAbsent(activity.leadId(), k -> new ArrayList<>()).add(activity);
+    }
+
+    /** For {@link InMemoryLeadStandingStore}: whether this activity is recorded already. */
+    boolean hasActivity(Activity activity) {
+        return activityKeys.contains(activityKey(activity));
+    }
+
+    /**
+     * For {@link InMemoryLeadStandingStore}: the score/state part of a standing write, conditional on the version
+     * read; records the activity too. Checks everything before changing anything.
+     */
+    void applyStanding(Lead lead, java.util.Optional<Activity> activity, Runnable otherChecks) {
+        beginWrite("standing:" + lead.id() + "@" + lead.version());
+        Lead stored = leads.get(lead.id());
+        if (stored == null) {
+            throw new LeadNotFoundException(lead.id());
+        }
+        if (activity.isPresent() && hasActivity(activity.get())) {
+            throw new dev.lem.lead.DuplicateActivityException(activity.get().activityId());
+        }
+        if (everyWriteConflicts || stored.version() != lead.version()) {
+            throw new LeadConflictException("lead " + lead.id() + " changed since version " + lead.version());
+        }
+        otherChecks.run();
+        activity.ifPresent(a -> {
+            activityKeys.add(activityKey(a));
+            append(a);
+        });
+        leads.put(lead.id(), new Lead(stored.id(), stored.emailHash(), stored.email(), stored.profile(), lead.state(),
+                lead.stateEnteredAt(), lead.score(), stored.consents(), stored.createdAt(), lead.updatedAt(),
+                lead.version() + 1, stored.attribution(), stored.profileHistory()));
     }
 
     private void beginWrite(String write) {
