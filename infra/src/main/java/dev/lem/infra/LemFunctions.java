@@ -54,8 +54,8 @@ public final class LemFunctions extends Construct {
     public static final String ALIAS = "live";
     /** New env var (router): where schedules send timers Scheduler could not deliver. To move to {@code EnvNames}. */
     public static final String SCHEDULER_DLQ_ARN_ENV = EnvNames.SCHEDULER_DLQ_ARN;
-    /** New env var (notifications): the sender's postal address for the email footer. To move to {@code EnvNames}. */
-    public static final String POSTAL_ADDRESS_ENV = "LEM_POSTAL_ADDRESS";
+    /** Notifications: the sender's postal address for the email footer. */
+    public static final String POSTAL_ADDRESS_ENV = EnvNames.POSTAL_ADDRESS;
 
     /** Memory and timeout of one function. */
     public record Settings(int memoryMb, int timeoutSeconds) {}

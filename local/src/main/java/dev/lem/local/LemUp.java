@@ -38,8 +38,9 @@ import dev.lem.store.DynamoDbCaptureIdempotencyStore;
 import dev.lem.local.queue.DeadLetterQueues;
 import dev.lem.local.queue.SqsPoller;
 import dev.lem.local.schedule.LocalStepScheduler;
-import dev.lem.notify.NotificationService;
-import dev.lem.notify.SendGate;
+import dev.lem.local.notify.LocalNotifications;
+import dev.lem.store.DynamoDbFrequencyCaps;
+import dev.lem.store.DynamoDbSuppressionList;
 import dev.lem.notify.lambda.NotificationsHandler;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.SqsMessageQueue;
@@ -217,13 +218,18 @@ public final class LemUp {
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
             var scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT));
             OutboxMailer outbox = new OutboxMailer(EmailTemplates.builtIn(), clock);
-            var notifications = new NotificationsHandler(new NotificationService(leads,
-                    new DynamoDbIdempotencyStore(dynamo, table), new SendGate(), outbox, bus,
-                    new TrackingLinks(new LinkSigner(keys.trackingKey()), URI.create(baseUrl)), Clock.systemUTC()));
+            LocalNotifications.Wired notify = LocalNotifications.create(new LocalNotifications.Stores(leads,
+                            new DynamoDbIdempotencyStore(dynamo, table), new DynamoDbSuppressionList(dynamo, table),
+                            new DynamoDbFrequencyCaps(dynamo, table)), keys.trackingKey(), keys.identityKey(),
+                    URI.create(baseUrl), Optional.of(LocalNotifications.DEMO_POSTAL_ADDRESS), outbox, bus, notifyQueue,
+                    stateDir, deadLetters, clock);
+            resources.add("notify-scheduler", notify.heldMessages());
+            var notifications = new NotificationsHandler(notify.service());
 
             poller(resources, engines, QueueDefinition.ACTIVITY, FunctionName.SCORING, scoring).start();
             poller(resources, engines, QueueDefinition.NOTIFY, FunctionName.NOTIFICATIONS, notifications).start();
             scheduler.start();
+            notify.heldMessages().start();
 
             DeadLetterQueues deadLetterQueues = new DeadLetterQueues(engines.sqs(), QueueDefinition.ALL.stream()
                     .map(q -> new DeadLetterQueues.Queue(LocalEngines.QUEUE_PREFIX + q.deadLetterName(),

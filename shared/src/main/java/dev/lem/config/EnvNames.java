@@ -33,6 +33,18 @@ public final class EnvNames {
     /** Where EventBridge Scheduler puts a drip timer whose target kept failing (optional). */
     public static final String SCHEDULER_DLQ_ARN = "LEM_SCHEDULER_DLQ_ARN";
     public static final String PUBLIC_BASE_URL = "LEM_PUBLIC_BASE_URL";
+    /** The sender's postal address, rendered in every email's footer (optional). */
+    public static final String POSTAL_ADDRESS = "LEM_POSTAL_ADDRESS";
+    /** ARN of the notify queue: held messages are scheduled back onto it (notifications). */
+    public static final String NOTIFY_QUEUE_ARN = "LEM_NOTIFY_QUEUE_ARN";
+    /** Marketing messages per lead and channel per day (default 2). */
+    public static final String FREQUENCY_CAP_PER_DAY = "LEM_FREQUENCY_CAP_PER_DAY";
+    /** Marketing messages per lead and channel per ISO week (default 5). */
+    public static final String FREQUENCY_CAP_PER_WEEK = "LEM_FREQUENCY_CAP_PER_WEEK";
+    /** Local hours without marketing, {@code HH:mm-HH:mm} or {@code none} (default 21:00-08:00). */
+    public static final String QUIET_HOURS = "LEM_QUIET_HOURS";
+    /** IANA time zone of leads whose profile names none (default UTC). */
+    public static final String DEFAULT_TIME_ZONE = "LEM_DEFAULT_TIME_ZONE";
 
     private EnvNames() {}
 }

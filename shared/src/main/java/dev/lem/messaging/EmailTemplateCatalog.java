@@ -39,9 +39,12 @@ public final class EmailTemplateCatalog {
     /**
      * The variables a template may use, and who fills them: {@code name} and {@code company} (the lead's
      * profile, empty when unknown: notifications), {@code openPixelUrl} (the signed open pixel:
-     * notifications), {@code confirmUrl} (the signed double opt-in link: form-capture's message data).
+     * notifications), {@code confirmUrl} (the signed double opt-in link: form-capture's message data),
+     * {@code unsubscribeUrl} (the signed one-click unsubscribe and preference page: notifications),
+     * {@code postalAddress} (the sender's postal address, empty when not configured: notifications).
      */
-    public static final Set<String> PLACEHOLDERS = Set.of("name", "company", "openPixelUrl", "confirmUrl");
+    public static final Set<String> PLACEHOLDERS = Set.of("name", "company", "openPixelUrl", "confirmUrl",
+            "unsubscribeUrl", "postalAddress");
 
     /**
      * One tag: group 1 {@code #if}'s variable, group 2 {@code else}, group 3 {@code /if}, group 4 a

@@ -1,0 +1,85 @@
+package dev.lem.local.notify;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lem.bus.EventBus;
+import dev.lem.idempotency.IdempotencyStore;
+import dev.lem.lead.IdentityHasher;
+import dev.lem.lead.LeadStore;
+import dev.lem.links.LinkSigner;
+import dev.lem.links.TrackingLinks;
+import dev.lem.links.UnsubscribeLinks;
+import dev.lem.local.bus.DeadLetters;
+import dev.lem.local.schedule.LocalStepScheduler;
+import dev.lem.messaging.FrequencyCaps;
+import dev.lem.messaging.SuppressionList;
+import dev.lem.notify.EmailComposer;
+import dev.lem.notify.GatePolicy;
+import dev.lem.notify.Mailer;
+import dev.lem.notify.NotificationService;
+import dev.lem.notify.Outbound;
+import dev.lem.notify.QuietHours;
+import dev.lem.notify.Recipients;
+import dev.lem.notify.SendGate;
+import dev.lem.queue.MessageQueue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Notifications under {@code lem up}: the real service with the outbox as its mailer, and a second local scheduler
+ * ({@code .lem/notify-schedules.json}) that puts held messages back on the notify queue, as EventBridge Scheduler's
+ * SQS target does in AWS. Locally there are no quiet hours (a demo at night would otherwise wait until 08:00); the
+ * frequency caps are the deployed defaults.
+ */
+public final class LocalNotifications {
+
+    /** The gate's policy under {@code lem up}. */
+    public static final GatePolicy POLICY = new GatePolicy(GatePolicy.DEFAULT.perDay(), GatePolicy.DEFAULT.perWeek(),
+            QuietHours.NONE, ZoneId.of("UTC"));
+
+    /** The footer address of the demo's emails. */
+    public static final String DEMO_POSTAL_ADDRESS = "LEM demo, 1 Sample Street, Dublin, Ireland";
+
+    /** What {@link #create} built: the service and the scheduler of held messages (start it; close it). */
+    public record Wired(NotificationService service, LocalStepScheduler heldMessages) {}
+
+    /** Stores the service uses. */
+    public record Stores(LeadStore leads, IdempotencyStore idempotency, SuppressionList suppressions, FrequencyCaps caps) {}
+
+    private LocalNotifications() {}
+
+    public static Wired create(Stores stores, byte[] trackingKey, byte[] identityKey, URI baseUrl,
+                               Optional<String> postalAddress, Mailer mailer, EventBus bus, MessageQueue notifyQueue,
+                               Path stateDir, DeadLetters deadLetters, Clock clock) {
+        LocalStepScheduler held = LocalStepScheduler.open(stateDir.resolve("notify-schedules.json"),
+                new QueueTarget(notifyQueue), deadLetters, clock);
+        LinkSigner signer = new LinkSigner(trackingKey);
+        NotificationService service = new NotificationService(stores.leads(), stores.idempotency(),
+                new SendGate(new Recipients(new IdentityHasher(identityKey)), stores.suppressions(), stores.caps(), POLICY),
+                new Outbound(new EmailComposer(new TrackingLinks(signer, baseUrl), new UnsubscribeLinks(signer, baseUrl),
+                        postalAddress), mailer),
+                held, bus, clock);
+        return new Wired(service, held);
+    }
+
+    /** A schedule's target that sends its payload to a queue (EventBridge Scheduler's SQS target). */
+    static final class QueueTarget implements RequestStreamHandler {
+        private final MessageQueue queue;
+
+        QueueTarget(MessageQueue queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+            queue.send(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}
