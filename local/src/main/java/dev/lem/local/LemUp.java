@@ -41,6 +41,7 @@ import dev.lem.local.schedule.LocalStepScheduler;
 import dev.lem.local.notify.LocalNotifications;
 import dev.lem.store.DynamoDbFrequencyCaps;
 import dev.lem.store.DynamoDbSuppressionList;
+import dev.lem.store.DynamoDbLeadErasure;
 import dev.lem.notify.lambda.NotificationsHandler;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.SqsMessageQueue;
@@ -220,7 +221,7 @@ public final class LemUp {
             OutboxMailer outbox = new OutboxMailer(EmailTemplates.builtIn(), clock);
             LocalNotifications.Wired notify = LocalNotifications.create(new LocalNotifications.Stores(leads,
                             new DynamoDbIdempotencyStore(dynamo, table), new DynamoDbSuppressionList(dynamo, table),
-                            new DynamoDbFrequencyCaps(dynamo, table)), keys.trackingKey(), keys.identityKey(),
+                            new DynamoDbFrequencyCaps(dynamo, table), new DynamoDbLeadErasure(dynamo, table)), keys.trackingKey(), keys.identityKey(),
                     URI.create(baseUrl), Optional.of(LocalNotifications.DEMO_POSTAL_ADDRESS), outbox, bus, notifyQueue,
                     stateDir, deadLetters, clock);
             resources.add("notify-scheduler", notify.heldMessages());

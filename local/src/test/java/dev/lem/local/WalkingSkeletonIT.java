@@ -28,6 +28,8 @@ import dev.lem.notify.NotificationService;
 import dev.lem.notify.SendGate;
 import dev.lem.notify.EmailComposer;
 import dev.lem.notify.Outbound;
+import dev.lem.notify.HeldMessages;
+import dev.lem.store.DynamoDbLeadErasure;
 import dev.lem.notify.Recipients;
 import dev.lem.links.UnsubscribeLinks;
 import dev.lem.local.notify.LocalNotifications;
@@ -135,8 +137,9 @@ class WalkingSkeletonIT {
                         new DynamoDbFrequencyCaps(engines.dynamoDb(), table), LocalNotifications.POLICY),
                 new Outbound(new EmailComposer(new TrackingLinks(signer, base), new UnsubscribeLinks(signer, base),
                         Optional.empty()), new SesMailer(AwsClients.sesV2(wire.awsConfig()), MAIL_FROM, Optional.empty())),
-                new EventBridgeStepScheduler(AwsClients.scheduler(wire.awsConfig()), "lem",
+                new HeldMessages(new EventBridgeStepScheduler(AwsClients.scheduler(wire.awsConfig()), "lem",
                         "arn:aws:sqs:eu-west-1:000000000000:lem-notify", "arn:aws:iam::000000000000:role/lem-scheduler"),
+                        new DynamoDbLeadErasure(engines.dynamoDb(), table)::rememberTimer),
                 bus, clock));
         tracking = new TrackingHandler(new TrackingService(new LinkSigner(TRACKING_KEY), activityQueue), clock);
         scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT));

@@ -56,6 +56,14 @@ public record Lead(LeadId id, String emailHash, EmailAddress email, Map<String, 
                 attribution, profileHistory);
     }
 
+    /** The lead with its consent for {@code channel} replaced (unsubscribe, preference page). */
+    public Lead withConsent(String channel, Consent consent, Instant at) {
+        Map<String, Consent> changed = new java.util.HashMap<>(consents);
+        changed.put(channel, consent);
+        return new Lead(id, emailHash, email, profile, state, stateEnteredAt, score, changed, createdAt, at, version,
+                attribution, profileHistory);
+    }
+
     public Lead withVersion(long newVersion) {
         return new Lead(id, emailHash, email, profile, state, stateEnteredAt, score, consents, createdAt, updatedAt, newVersion,
                 attribution, profileHistory);

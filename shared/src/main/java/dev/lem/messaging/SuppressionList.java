@@ -9,4 +9,12 @@ public interface SuppressionList {
 
     /** Adds the address; adding one already suppressed changes nothing (redelivery-safe). */
     void suppress(Suppression suppression);
+
+    /**
+     * Removes the address's entry only when it was suppressed for {@code reason} (a lead who unsubscribed opts in
+     * again on the preference page; bounces, complaints and erasures stay).
+     *
+     * @return true when the address is no longer suppressed
+     */
+    boolean lift(String addressHash, SuppressionReason reason);
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -47,6 +48,21 @@ public final class DynamoDbSuppressionList implements SuppressionList {
                     .conditionExpression("attribute_not_exists(pk)").build()));
         } catch (ConditionalCheckFailedException alreadySuppressed) {
             // the first reason stays
+        }
+    }
+
+    @Override
+    public boolean lift(String addressHash, SuppressionReason reason) {
+        try {
+            DynamoCalls.run("lift suppression", () -> dynamo.deleteItem(DeleteItemRequest.builder().tableName(table)
+                    .key(Items.key(Keys.suppression(addressHash), Keys.SUPPRESSION_SK))
+                    .conditionExpression("attribute_not_exists(pk) OR #r = :reason")
+                    .expressionAttributeNames(Map.of("#r", "reason"))
+                    .expressionAttributeValues(Map.of(":reason", Items.s(reason.wireName())))
+                    .build()));
+            return true;
+        } catch (ConditionalCheckFailedException otherReason) {
+            return false;
         }
     }
 }

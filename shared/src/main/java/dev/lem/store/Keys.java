@@ -70,6 +70,11 @@ public final class Keys {
         return "CAP#" + channel + "#M#" + messageId;
     }
 
+    /** A one-shot timer scheduled for the lead (pk is the lead): erasure cancels it. */
+    public static String timer(String scheduleName) {
+        return "TIMER#" + scheduleName;
+    }
+
     public static String stateIndex(dev.lem.lead.LeadState state) {
         return "STATE#" + state.wireName();
     }

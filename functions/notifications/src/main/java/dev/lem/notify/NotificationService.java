@@ -9,14 +9,9 @@ import dev.lem.lead.Activity;
 import dev.lem.lead.Lead;
 import dev.lem.lead.LeadStore;
 import dev.lem.messaging.NotifyMessage;
-import dev.lem.schedule.StepScheduler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,18 +46,18 @@ public final class NotificationService {
     private final IdempotencyStore idempotency;
     private final SendGate gate;
     private final Outbound outbound;
-    private final StepScheduler retryLater;
+    private final HeldMessages held;
     private final EventBus bus;
     private final Clock clock;
 
-    /** @param retryLater one-shot timers that put a held message back on the notify queue */
+    /** @param held puts a held message back on the notify queue later */
     public NotificationService(LeadStore leads, IdempotencyStore idempotency, SendGate gate, Outbound outbound,
-                               StepScheduler retryLater, EventBus bus, Clock clock) {
+                               HeldMessages held, EventBus bus, Clock clock) {
         this.leads = leads;
         this.idempotency = idempotency;
         this.gate = gate;
         this.outbound = outbound;
-        this.retryLater = retryLater;
+        this.held = held;
         this.bus = bus;
         this.clock = clock;
     }
@@ -139,7 +134,7 @@ public final class NotificationService {
     }
 
     private Result hold(NotifyMessage message, GateDecision.Hold hold, Instant now) {
-        retryLater.scheduleOnce(holdScheduleName(message.messageId(), hold.until()), hold.until(), Json.write(message));
+        held.holdUntil(message, hold.until());
         LOG.info("message held messageId={} reason={} until={}", message.messageId(), hold.reason(), hold.until());
         record(message, ACTIVITY_HELD, "." + hold.until().getEpochSecond(), now,
                 Map.of("reason", hold.reason(), "until", hold.until().toString()));
@@ -189,16 +184,5 @@ public final class NotificationService {
     private static MessageFailed failed(NotifyMessage message, String reason, Instant now) {
         return new MessageFailed("failed-" + message.messageId(), now, message.messageId(), message.leadId().value(),
                 message.channel().wireName(), reason, false);
-    }
-
-    /** A deterministic timer name per message and release time (at most 64 of [0-9a-zA-Z-_.]). */
-    static String holdScheduleName(String messageId, Instant until) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((messageId + "@" + until.getEpochSecond()).getBytes(StandardCharsets.UTF_8));
-            return "notify-" + HexFormat.of().formatHex(digest, 0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 }

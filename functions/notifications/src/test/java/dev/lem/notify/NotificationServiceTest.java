@@ -64,6 +64,7 @@ class NotificationServiceTest {
     private final InMemorySuppressionList suppressions = new InMemorySuppressionList();
     private final InMemoryFrequencyCaps caps = new InMemoryFrequencyCaps();
     private final RecordingStepScheduler retryLater = new RecordingStepScheduler();
+    private final java.util.List<String> rememberedTimers = new java.util.ArrayList<>();
     private final NotificationService service = service(NOW);
 
     private NotificationService service(Instant now) {
@@ -74,7 +75,7 @@ class NotificationServiceTest {
                         new GatePolicy(1, 2, QuietHours.parse("21:00-08:00"), ZoneId.of("UTC"))),
                 new Outbound(new EmailComposer(new TrackingLinks(signer, base), new UnsubscribeLinks(signer, base),
                         Optional.of(POSTAL)), mailer),
-                retryLater, bus, Clock.fixed(now, ZoneOffset.UTC));
+                new HeldMessages(retryLater, (lead, name, at) -> rememberedTimers.add(name)), bus, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -393,6 +394,7 @@ class NotificationServiceTest {
 
         assertThat(mailer.calls()).isEmpty();
         Instant eightInParis = Instant.parse("2026-11-24T07:00:00Z");
+        assertThat(rememberedTimers).containsExactly(retryLater.scheduled().getFirst().name());
         assertThat(retryLater.scheduled()).singleElement().satisfies(s -> {
             assertThat(s.at()).isEqualTo(eightInParis);
             assertThat(Json.read(s.payloadJson(), NotifyMessage.class)).isEqualTo(nurture());

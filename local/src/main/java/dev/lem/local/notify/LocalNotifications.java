@@ -15,6 +15,8 @@ import dev.lem.messaging.FrequencyCaps;
 import dev.lem.messaging.SuppressionList;
 import dev.lem.notify.EmailComposer;
 import dev.lem.notify.GatePolicy;
+import dev.lem.notify.HeldMessages;
+import dev.lem.lead.LeadErasure;
 import dev.lem.notify.Mailer;
 import dev.lem.notify.NotificationService;
 import dev.lem.notify.Outbound;
@@ -51,7 +53,8 @@ public final class LocalNotifications {
     public record Wired(NotificationService service, LocalStepScheduler heldMessages) {}
 
     /** Stores the service uses. */
-    public record Stores(LeadStore leads, IdempotencyStore idempotency, SuppressionList suppressions, FrequencyCaps caps) {}
+    public record Stores(LeadStore leads, IdempotencyStore idempotency, SuppressionList suppressions, FrequencyCaps caps,
+                         LeadErasure erasure) {}
 
     private LocalNotifications() {}
 
@@ -65,7 +68,7 @@ public final class LocalNotifications {
                 new SendGate(new Recipients(new IdentityHasher(identityKey)), stores.suppressions(), stores.caps(), POLICY),
                 new Outbound(new EmailComposer(new TrackingLinks(signer, baseUrl), new UnsubscribeLinks(signer, baseUrl),
                         postalAddress), mailer),
-                held, bus, clock);
+                new HeldMessages(held, stores.erasure()::rememberTimer), bus, clock);
         return new Wired(service, held);
     }
 

@@ -14,6 +14,8 @@ import dev.lem.links.LinkSigner;
 import dev.lem.links.TrackingLinks;
 import dev.lem.links.UnsubscribeLinks;
 import dev.lem.notify.EmailComposer;
+import dev.lem.notify.HeldMessages;
+import dev.lem.store.DynamoDbLeadErasure;
 import dev.lem.notify.Mailer;
 import dev.lem.notify.NotificationService;
 import dev.lem.notify.NotificationsConfig;
@@ -60,7 +62,8 @@ public final class NotificationsHandler implements RequestHandler<SQSEvent, SQSB
                 new DynamoDbFrequencyCaps(dynamo, config.tableName()), config.gatePolicy());
         return new NotificationService(new DynamoDbLeadStore(dynamo, config.tableName()),
                 new DynamoDbIdempotencyStore(dynamo, config.tableName()), gate, new Outbound(composer, mailer),
-                retryLater, new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()),
+                new HeldMessages(retryLater, new DynamoDbLeadErasure(dynamo, config.tableName())::rememberTimer),
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()),
                 Clock.systemUTC());
     }
 

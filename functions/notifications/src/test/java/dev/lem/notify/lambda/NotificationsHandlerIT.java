@@ -24,6 +24,8 @@ import dev.lem.lead.IdentityHasher;
 import dev.lem.links.UnsubscribeLinks;
 import dev.lem.notify.EmailComposer;
 import dev.lem.notify.GatePolicy;
+import dev.lem.notify.HeldMessages;
+import dev.lem.store.DynamoDbLeadErasure;
 import dev.lem.notify.NotificationService;
 import dev.lem.notify.Outbound;
 import dev.lem.notify.Recipients;
@@ -91,8 +93,8 @@ class NotificationsHandlerIT {
                 new Outbound(new EmailComposer(new TrackingLinks(signer, base), new UnsubscribeLinks(signer, base),
                         Optional.of(POSTAL)),
                         new SesMailer(AwsClients.sesV2(wire.awsConfig()), "hello@lem.example", Optional.empty())),
-                new EventBridgeStepScheduler(AwsClients.scheduler(wire.awsConfig()), "lem", NOTIFY_QUEUE_ARN,
-                        "arn:aws:iam::123456789012:role/lem-scheduler"),
+                new HeldMessages(new EventBridgeStepScheduler(AwsClients.scheduler(wire.awsConfig()), "lem", NOTIFY_QUEUE_ARN,
+                        "arn:aws:iam::123456789012:role/lem-scheduler"), new DynamoDbLeadErasure(dynamo, table)::rememberTimer),
                 new EventBridgeEventBus(AwsClients.eventBridge(wire.awsConfig()), "lem"),
                 Clock.fixed(now, ZoneOffset.UTC)));
     }

@@ -23,6 +23,17 @@ public final class InMemorySuppressionList extends ScriptedFailures implements S
         entries.putIfAbsent(suppression.addressHash(), suppression);
     }
 
+    @Override
+    public synchronized boolean lift(String addressHash, dev.lem.messaging.SuppressionReason reason) {
+        throwScriptedFailure();
+        Suppression existing = entries.get(addressHash);
+        if (existing != null && existing.reason() != reason) {
+            return false;
+        }
+        entries.remove(addressHash);
+        return true;
+    }
+
     /** Every entry, by address hash. */
     public synchronized Map<String, Suppression> entries() {
         return new LinkedHashMap<>(entries);
