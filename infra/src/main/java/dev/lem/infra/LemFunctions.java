@@ -227,6 +227,9 @@ public final class LemFunctions extends Construct {
                 r.channels().grantSend(role);
                 r.bus().grantPutEventsTo(role);
                 r.keys().grantRead(HmacKeys.Purpose.TRACKING, role);
+                r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role); // SMS recipients' suppression hash
+                r.scheduling().grantManageSchedules(role); // held messages come back through an at() timer
+                notify.grantSendMessages(r.scheduling().schedulerRole()); // ... whose target is the notify queue
             }
         }
     }
@@ -284,6 +287,11 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.SES_CONFIGURATION_SET, r.channels().configurationSetName());
                 env.put(HmacKeys.Purpose.TRACKING.envName(), r.keys().secret(HmacKeys.Purpose.TRACKING).getSecretArn());
                 r.config().postalAddress().ifPresent(address -> env.put(POSTAL_ADDRESS_ENV, address));
+                env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
+                env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
+                env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
+                env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
+                env.put(EnvNames.NOTIFY_QUEUE_ARN, r.queues().queue(QueueDefinition.NOTIFY).getQueueArn());
                 // LEM_PUBLIC_BASE_URL is added by the stack once the HTTP API exists.
             }
         }

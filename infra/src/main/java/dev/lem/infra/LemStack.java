@@ -110,6 +110,8 @@ public final class LemStack extends Stack {
         String publicBaseUrl = config.publicBaseUrl().orElse(publicUrl);
         functions.addEnvironment(FunctionName.NOTIFICATIONS, EnvNames.PUBLIC_BASE_URL, publicBaseUrl);
         functions.addEnvironment(FunctionName.FORM_CAPTURE, EnvNames.PUBLIC_BASE_URL, publicBaseUrl);
+        new NotificationEndpoints(this, NotificationEndpoints.ID, new LemFunctions.Resources(config, table, queues, bus, keys,
+                scheduling, channels), http, publicBaseUrl);
         this.operations = new Operations(this, "Operations", new Operations.Watched(deadLetterQueues(),
                 functions.functions(), http.api(), topics.alarms(), config.name("lem-operations"),
                 config.monthlyBudgetUsd(), config.alarmEmail()));

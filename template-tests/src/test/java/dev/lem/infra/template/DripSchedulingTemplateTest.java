@@ -35,10 +35,11 @@ class DripSchedulingTemplateTest {
     }
 
     @Test
-    void schedulerRole_whenGranted_mayOnlyInvokeTheDripAliasAndSendToItsDeadLetterQueue() {
+    void schedulerRole_whenGranted_mayOnlyInvokeTheDripAliasAndSendToItsDeadLetterQueueAndTheNotifyQueue() {
         String roleId = synth.logicalId(synth.stack.scheduling().schedulerRole());
         String dripAlias = synth.logicalId(synth.stack.functions().alias(FunctionName.DRIP));
         String dlq = synth.logicalId(synth.stack.scheduling().deadLetterQueue());
+        String notify = synth.logicalId(synth.stack.queues().queue(dev.lem.queue.QueueDefinition.NOTIFY));
 
         synth.template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
                 "Roles", List.of(Cfn.ref(roleId)),
@@ -46,6 +47,9 @@ class DripSchedulingTemplateTest {
                         Map.of("Action", List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
                                 "Effect", "Allow",
                                 "Resource", Cfn.getAtt(dlq, "Arn")),
+                        Map.of("Action", List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                "Effect", "Allow",
+                                "Resource", Cfn.getAtt(notify, "Arn")),
                         Map.of("Action", "lambda:InvokeFunction",
                                 "Effect", "Allow",
                                 "Resource", Cfn.ref(dripAlias)))))))));

@@ -25,7 +25,7 @@ class HttpEndpointsTemplateTest {
     private final SynthesizedStack synth = SynthesizedStack.get();
 
     @Test
-    void api_whenSynthesized_isOneHttpApiWithExactlyTheSevenPublicRoutes() {
+    void api_whenSynthesized_isOneHttpApiWithExactlyItsTenRoutes() {
         synth.template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api",
                 Match.objectLike(Map.of("ProtocolType", "HTTP")));
@@ -34,7 +34,7 @@ class HttpEndpointsTemplateTest {
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
                 "POST /f/{formId}", "GET /f/{formId}/token", "GET /f/{formId}/confirm", "GET /t/o.gif", "GET /t/c", "POST /t/e",
-                "GET /t/lem.js");
+                "GET /t/lem.js", "GET /u/{token}", "POST /u/{token}", "DELETE /leads/{id}");
     }
 
     @ParameterizedTest
@@ -118,9 +118,15 @@ class HttpEndpointsTemplateTest {
     }
 
     @Test
-    void publicRoutes_whenSynthesized_needNoAuthorisation() {
-        synth.resources("AWS::ApiGatewayV2::Route").values().forEach(r ->
-                assertThat(Cfn.props(r).get("AuthorizationType")).isIn(null, "NONE"));
+    void publicRoutes_whenSynthesized_needNoAuthorisationAndOnlyErasureIsIamAuthorised() {
+        synth.resources("AWS::ApiGatewayV2::Route").values().forEach(r -> {
+            Map<String, Object> route = Cfn.props(r);
+            if ("DELETE /leads/{id}".equals(route.get("RouteKey"))) {
+                assertThat(route.get("AuthorizationType")).isEqualTo("AWS_IAM");
+            } else {
+                assertThat(route.get("AuthorizationType")).as(String.valueOf(route.get("RouteKey"))).isIn(null, "NONE");
+            }
+        });
     }
 
     @Test

@@ -23,12 +23,14 @@ class LemFunctionsTemplateTest {
     private final SynthesizedStack synth = SynthesizedStack.get();
 
     @Test
-    void functions_whenSynthesized_areExactlyTheSixFromFunctionName() {
+    void functions_whenSynthesized_areTheSixFromFunctionNameAndTheTwoComplianceHandlers() {
         List<Object> handlers = synth.resources("AWS::Lambda::Function").values().stream()
                 .map(fn -> Cfn.props(fn).get("Handler")).toList();
 
-        assertThat(handlers).containsExactlyInAnyOrderElementsOf(
-                EnumSet.allOf(FunctionName.class).stream().map(FunctionName::handler).toList());
+        List<String> expected = new java.util.ArrayList<>(EnumSet.allOf(FunctionName.class).stream().map(FunctionName::handler).toList());
+        expected.add(dev.lem.infra.NotificationEndpoints.PREFERENCES_HANDLER);
+        expected.add(dev.lem.infra.NotificationEndpoints.ERASURE_HANDLER);
+        assertThat(handlers).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @ParameterizedTest
@@ -166,7 +168,8 @@ class LemFunctionsTemplateTest {
             case SCORING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "events");
             case ROUTER -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
             case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
-            case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager");
+            case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager",
+                    "scheduler", "iam");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -238,7 +241,9 @@ class LemFunctionsTemplateTest {
                     EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
             case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
-                    EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV);
+                    EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV,
+                    identity, EnvNames.SCHEDULE_GROUP, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV,
+                    EnvNames.NOTIFY_QUEUE_ARN);
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);
@@ -307,7 +312,7 @@ class LemFunctionsTemplateTest {
     @Test
     void keys_whenGranted_areReadableOnlyByTheFunctionsThatSignOrHash() {
         Map<HmacKeys.Purpose, Set<FunctionName>> readers = Map.of(
-                HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE),
+                HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE, FunctionName.NOTIFICATIONS),
                 HmacKeys.Purpose.TRACKING, Set.of(FunctionName.TRACKING, FunctionName.NOTIFICATIONS),
                 HmacKeys.Purpose.FORM_TOKEN, Set.of(FunctionName.FORM_CAPTURE));
         assertThat(readers.keySet()).containsExactlyInAnyOrder(HmacKeys.Purpose.values());
