@@ -219,9 +219,10 @@ public final class LemUp {
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
             var scoring = new ScoringHandler(new ScoringService(leads, bus, ScoringRules.DEFAULT));
             OutboxMailer outbox = new OutboxMailer(EmailTemplates.builtIn(), clock);
-            LocalNotifications.Wired notify = LocalNotifications.create(new LocalNotifications.Stores(leads,
-                            new DynamoDbIdempotencyStore(dynamo, table), new DynamoDbSuppressionList(dynamo, table),
-                            new DynamoDbFrequencyCaps(dynamo, table), new DynamoDbLeadErasure(dynamo, table)), keys.trackingKey(), keys.identityKey(),
+            LocalNotifications.Stores notifyStores = new LocalNotifications.Stores(leads,
+                    new DynamoDbIdempotencyStore(dynamo, table), new DynamoDbSuppressionList(dynamo, table),
+                    new DynamoDbFrequencyCaps(dynamo, table), new DynamoDbLeadErasure(dynamo, table));
+            LocalNotifications.Wired notify = LocalNotifications.create(notifyStores, keys.trackingKey(), keys.identityKey(),
                     URI.create(baseUrl), Optional.of(LocalNotifications.DEMO_POSTAL_ADDRESS), outbox, bus, notifyQueue,
                     stateDir, deadLetters, clock);
             resources.add("notify-scheduler", notify.heldMessages());
@@ -244,6 +245,8 @@ public final class LemUp {
                     .post("/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .add("OPTIONS", "/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/lem.js", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock));
+            LocalNotifications.addRoutes(routes, notifyStores, keys.trackingKey(), keys.identityKey(), URI.create(baseUrl),
+                    token, List.of(scheduler, notify.heldMessages()), clock);
             new LandingPages(demo, () -> formTokens.issue(demo.id(), clock.instant())).addTo(routes);
             new OutboxPages(outbox).addTo(routes);
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,

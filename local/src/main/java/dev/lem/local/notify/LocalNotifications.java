@@ -24,6 +24,17 @@ import dev.lem.notify.QuietHours;
 import dev.lem.notify.Recipients;
 import dev.lem.notify.SendGate;
 import dev.lem.queue.MessageQueue;
+import dev.lem.config.FunctionName;
+import dev.lem.local.admin.AdminToken;
+import dev.lem.local.gateway.GatewayReply;
+import dev.lem.local.gateway.LambdaEndpoint;
+import dev.lem.local.gateway.Routes;
+import dev.lem.notify.ErasureService;
+import dev.lem.notify.PreferenceService;
+import dev.lem.notify.lambda.ErasureHandler;
+import dev.lem.notify.lambda.PreferencesHandler;
+import dev.lem.schedule.StepScheduler;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,6 +81,46 @@ public final class LocalNotifications {
                         postalAddress), mailer),
                 new HeldMessages(held, stores.erasure()::rememberTimer), bus, clock);
         return new Wired(service, held);
+    }
+
+    /**
+     * The compliance routes, as deployed: {@code GET|POST /u/{token}} (preferences, one-click unsubscribe) and
+     * {@code DELETE /leads/{id}} (erasure; IAM-authorised in AWS, the admin bearer token here). Erasure cancels timers
+     * on every local scheduler ({@code timers}: drip steps and held messages).
+     */
+    public static void addRoutes(Routes.Builder routes, Stores stores, byte[] trackingKey, byte[] identityKey, URI baseUrl,
+                                 AdminToken token, List<StepScheduler> timers, Clock clock) {
+        Recipients recipients = new Recipients(new IdentityHasher(identityKey));
+        PreferencesHandler preferences = new PreferencesHandler(new PreferenceService(stores.leads(), stores.suppressions(),
+                recipients, new UnsubscribeLinks(new LinkSigner(trackingKey), baseUrl), clock));
+        ErasureHandler erasure = new ErasureHandler(new ErasureService(stores.erasure(), stores.suppressions(), recipients,
+                new CancelEverywhere(timers), clock));
+        LambdaEndpoint prefs = new LambdaEndpoint(FunctionName.NOTIFICATIONS, preferences, clock);
+        LambdaEndpoint erase = new LambdaEndpoint(FunctionName.NOTIFICATIONS, erasure, clock);
+        routes.get("/u/{token}", prefs).post("/u/{token}", prefs)
+                .add("DELETE", "/leads/{id}", request -> token.authorizes(request.header("authorization"))
+                        ? erase.handle(request)
+                        : GatewayReply.error(401, "admin token required: Authorization: Bearer <adminToken from .lem/local.json>")
+                                .withHeader("WWW-Authenticate", "Bearer realm=\"lem up admin\""));
+    }
+
+    /** Cancels a timer on every scheduler (a name exists on at most one); erasure never schedules. */
+    static final class CancelEverywhere implements StepScheduler {
+        private final List<StepScheduler> schedulers;
+
+        CancelEverywhere(List<StepScheduler> schedulers) {
+            this.schedulers = List.copyOf(schedulers);
+        }
+
+        @Override
+        public void scheduleOnce(String name, java.time.Instant at, String payloadJson) {
+            throw new UnsupportedOperationException("erasure only cancels timers");
+        }
+
+        @Override
+        public void cancel(String name) {
+            schedulers.forEach(s -> s.cancel(name));
+        }
     }
 
     /** A schedule's target that sends its payload to a queue (EventBridge Scheduler's SQS target). */
