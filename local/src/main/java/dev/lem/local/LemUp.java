@@ -247,6 +247,7 @@ public final class LemUp {
                     .get("/t/lem.js", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock));
             LocalNotifications.addRoutes(routes, notifyStores, keys.trackingKey(), keys.identityKey(), URI.create(baseUrl),
                     token, List.of(scheduler, notify.heldMessages()), clock);
+            notify.channels().addTo(routes);
             new LandingPages(demo, () -> formTokens.issue(demo.id(), clock.instant())).addTo(routes);
             new OutboxPages(outbox).addTo(routes);
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,

@@ -104,11 +104,42 @@ class LemUpComplianceIT {
         assertThat(send(authorised).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void smsAndWebhookMessages_whenSent_landInTheLocalOutbox() throws Exception {
+        Lead lead = storedLead("linus-" + System.nanoTime() + "@example.com");
+        enqueue(new NotifyMessage("code.1." + lead.id(), lead.id(), Channel.SMS, MessageCategory.TRANSACTIONAL, "codes",
+                "code", Map.of("text", "Hi {{name}}, your code is 42")));
+        enqueue(new NotifyMessage("crm.1." + lead.id(), lead.id(), Channel.WEBHOOK, MessageCategory.TRANSACTIONAL, "sales",
+                "crm", Map.of("reason", "mql")));
+
+        JsonNode sms = eventually(() -> findIn("/outbox-sms.json", "code.1." + lead.id()));
+        assertThat(sms.get("to").asText()).isEqualTo("+353861234567");
+        assertThat(sms.get("text").asText()).isEqualTo("Hi Ada, your code is 42");
+        JsonNode hook = eventually(() -> findIn("/outbox-webhooks.json", "crm.1." + lead.id()));
+        assertThat(hook.get("target").asText()).isEqualTo("https://crm.example.com/hooks/lem");
+        assertThat(Json.tree(hook.get("body").asText()).at("/lead/id").asText()).isEqualTo(lead.id().value());
+        assertThat(send(HttpRequest.newBuilder(URI.create(lem.baseUrl() + "/outbox-sms")).GET().build()).body())
+                .contains("your code is 42");
+    }
+
+    private static Optional<JsonNode> findIn(String path, String messageId) {
+        try {
+            for (JsonNode item : Json.tree(send(HttpRequest.newBuilder(URI.create(lem.baseUrl() + path)).GET().build()).body())) {
+                if (item.get("messageId").asText().equals(messageId)) {
+                    return Optional.of(item);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Lead storedLead(String email) {
         Instant now = Instant.now();
         EmailAddress address = EmailAddress.parse(email).orElseThrow();
         String hash = java.util.HexFormat.of().formatHex(sha256(email));
-        Lead lead = new Lead(LeadId.random(), hash, address, Map.of("name", "Ada"), LeadState.LEAD, now, 0,
+        Lead lead = new Lead(LeadId.random(), hash, address, Map.of("name", "Ada", "phone", "+353 86 123 4567"), LeadState.LEAD, now, 0,
                 Map.of("email", new Consent(true, "v1", now)), now, now, 0);
         lem.leads().create(lead);
         return lead;

@@ -41,6 +41,8 @@ public final class NotificationService {
     static final String ACTIVITY_BLOCKED = "message.blocked";
     static final String ACTIVITY_HELD = "message.held";
     static final String ACTIVITY_REFUSED = "message.refused";
+    /** A refusal whose message is already a stable code (e.g. {@code webhook-unknown}) keeps it as the reason. */
+    private static final java.util.regex.Pattern REASON = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
 
     private final LeadStore leads;
     private final IdempotencyStore idempotency;
@@ -157,9 +159,11 @@ public final class NotificationService {
                 throw e;
             }
             idempotency.complete(sendKey, now, REMEMBER_FOR);
-            LOG.warn("message refused messageId={} reason={}", message.messageId(), e.getMessage());
-            record(message, ACTIVITY_REFUSED, "", now, Map.of("reason", "provider-refused"));
-            bus.publish(failed(message, "provider-refused", now));
+            String reason = REASON.matcher(e.getMessage() == null ? "" : e.getMessage()).matches() ? e.getMessage()
+                    : "provider-refused";
+            LOG.warn("message refused messageId={} reason={}", message.messageId(), reason);
+            record(message, ACTIVITY_REFUSED, "", now, Map.of("reason", reason));
+            bus.publish(failed(message, reason, now));
             return Result.DONE;
         }
         idempotency.complete(sendKey, now, REMEMBER_FOR);

@@ -18,7 +18,12 @@ import java.util.Optional;
 public record NotificationsConfig(AwsConfig aws, String tableName, String busName, String mailFrom,
                                   Optional<String> sesConfigurationSet, byte[] trackingKey, byte[] identityKey,
                                   URI publicBaseUrl, Optional<String> postalAddress, GatePolicy gatePolicy,
-                                  HeldMessages heldMessages) {
+                                  HeldMessages heldMessages, Optional<String> smsSenderId, Map<String, URI> webhooks,
+                                  Optional<byte[]> webhookSecret) {
+
+    public NotificationsConfig {
+        webhooks = Map.copyOf(webhooks);
+    }
 
     /** EventBridge Scheduler group, the notify queue (target), the role Scheduler uses, its DLQ. */
     public record HeldMessages(String scheduleGroup, String notifyQueueArn, String schedulerRoleArn,
@@ -34,7 +39,31 @@ public record NotificationsConfig(AwsConfig aws, String tableName, String busNam
                         EnvNames.PUBLIC_BASE_URL + " is required but not set")),
                 e.optional(EnvNames.POSTAL_ADDRESS), gatePolicy(e),
                 new HeldMessages(e.required(EnvNames.SCHEDULE_GROUP), e.required(EnvNames.NOTIFY_QUEUE_ARN),
-                        e.required(EnvNames.SCHEDULER_ROLE_ARN), e.optional(EnvNames.SCHEDULER_DLQ_ARN)));
+                        e.required(EnvNames.SCHEDULER_ROLE_ARN), e.optional(EnvNames.SCHEDULER_DLQ_ARN)),
+                senderId(e), webhooks(e),
+                e.optional(EnvNames.WEBHOOK_SECRET).map(v -> e.requiredKey(EnvNames.WEBHOOK_SECRET)));
+    }
+
+    private static Optional<String> senderId(Env e) {
+        Optional<String> id = e.optional(EnvNames.SMS_SENDER_ID);
+        if (id.isPresent() && !id.get().matches("(?=.*[A-Za-z])[A-Za-z0-9]{1,11}")) {
+            throw new ConfigException(EnvNames.SMS_SENDER_ID + " must be 1-11 letters and digits, a letter among them");
+        }
+        return id;
+    }
+
+    private static Map<String, URI> webhooks(Env e) {
+        Map<String, URI> webhooks;
+        try {
+            webhooks = WebhookTargets.parse(e.optional(EnvNames.WEBHOOKS).orElse(""));
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException(EnvNames.WEBHOOKS + ": " + ex.getMessage());
+        }
+        if (!webhooks.isEmpty() && e.optional(EnvNames.WEBHOOK_SECRET).isEmpty()) {
+            throw new ConfigException(EnvNames.WEBHOOKS + " needs " + EnvNames.WEBHOOK_SECRET + " (or "
+                    + EnvNames.WEBHOOK_SECRET_ARN + ") to sign them");
+        }
+        return webhooks;
     }
 
     static GatePolicy gatePolicy(Env e) {

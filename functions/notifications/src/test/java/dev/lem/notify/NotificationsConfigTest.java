@@ -54,6 +54,33 @@ class NotificationsConfigTest {
     }
 
     @Test
+    void fromEnv_whenWebhooksAndSenderIdSet_readsThem() {
+        Map<String, String> env = env();
+        env.put("LEM_SMS_SENDER_ID", "LEM");
+        env.put("LEM_WEBHOOKS", "crm=https://crm.example.com/hooks/lem");
+        env.put("LEM_WEBHOOK_SECRET", Base64.getEncoder().encodeToString(IDENTITY));
+
+        NotificationsConfig config = NotificationsConfig.fromEnv(env);
+
+        assertThat(config.smsSenderId()).contains("LEM");
+        assertThat(config.webhooks()).containsExactly(Map.entry("crm", URI.create("https://crm.example.com/hooks/lem")));
+        assertThat(config.webhookSecret()).hasValueSatisfying(s -> assertThat(s).isEqualTo(IDENTITY));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            LEM_SMS_SENDER_ID | 12345                            | LEM_SMS_SENDER_ID must be 1-11 letters and digits, a letter among them
+            LEM_WEBHOOKS      | crm=https://crm.example.com/hook | LEM_WEBHOOKS needs LEM_WEBHOOK_SECRET (or LEM_WEBHOOK_SECRET_ARN) to sign them
+            LEM_WEBHOOKS      | crm=http://crm.example.com/hook  | LEM_WEBHOOKS: webhook crm must be an https URL without user info
+            """)
+    void fromEnv_whenChannelSettingInvalid_throwsNamingIt(String name, String value, String message) {
+        Map<String, String> env = env();
+        env.put(name, value);
+
+        assertThatThrownBy(() -> NotificationsConfig.fromEnv(env)).isInstanceOf(ConfigException.class).hasMessage(message);
+    }
+
+    @Test
     void fromEnv_whenGateSettingsSet_readsThem() {
         Map<String, String> env = env();
         env.put("LEM_FREQUENCY_CAP_PER_DAY", "3");

@@ -24,6 +24,12 @@ import dev.lem.notify.QuietHours;
 import dev.lem.notify.Recipients;
 import dev.lem.notify.SendGate;
 import dev.lem.queue.MessageQueue;
+import dev.lem.local.outbox.ChannelOutbox;
+import dev.lem.notify.SmsComposer;
+import dev.lem.notify.WebhookComposer;
+import dev.lem.notify.WebhookTargets;
+import java.net.InetAddress;
+import java.util.Map;
 import dev.lem.config.FunctionName;
 import dev.lem.local.admin.AdminToken;
 import dev.lem.local.gateway.GatewayReply;
@@ -61,7 +67,10 @@ public final class LocalNotifications {
     public static final String DEMO_POSTAL_ADDRESS = "LEM demo, 1 Sample Street, Dublin, Ireland";
 
     /** What {@link #create} built: the service and the scheduler of held messages (start it; close it). */
-    public record Wired(NotificationService service, LocalStepScheduler heldMessages) {}
+    public record Wired(NotificationService service, LocalStepScheduler heldMessages, ChannelOutbox channels) {}
+
+    /** The webhooks {@code lem up} knows: their calls land in the outbox, nothing is posted. */
+    public static final Map<String, URI> DEMO_WEBHOOKS = Map.of("crm", URI.create("https://crm.example.com/hooks/lem"));
 
     /** Stores the service uses. */
     public record Stores(LeadStore leads, IdempotencyStore idempotency, SuppressionList suppressions, FrequencyCaps caps,
@@ -75,12 +84,17 @@ public final class LocalNotifications {
         LocalStepScheduler held = LocalStepScheduler.open(stateDir.resolve("notify-schedules.json"),
                 new QueueTarget(notifyQueue), deadLetters, clock);
         LinkSigner signer = new LinkSigner(trackingKey);
+        UnsubscribeLinks unsubscribe = new UnsubscribeLinks(signer, baseUrl);
+        ChannelOutbox channels = new ChannelOutbox(clock);
+        // the outbox posts nothing, so the demo targets need no DNS check: the resolver vouches for them
+        WebhookTargets targets = new WebhookTargets(DEMO_WEBHOOKS, host -> List.of(InetAddress.getByAddress(new byte[] {8, 8, 8, 8})));
         NotificationService service = new NotificationService(stores.leads(), stores.idempotency(),
                 new SendGate(new Recipients(new IdentityHasher(identityKey)), stores.suppressions(), stores.caps(), POLICY),
-                new Outbound(new EmailComposer(new TrackingLinks(signer, baseUrl), new UnsubscribeLinks(signer, baseUrl),
-                        postalAddress), mailer),
+                new Outbound(new EmailComposer(new TrackingLinks(signer, baseUrl), unsubscribe, postalAddress), mailer,
+                        Optional.of(new Outbound.Sms(new SmsComposer(unsubscribe), channels)),
+                        Optional.of(new Outbound.Webhooks(new WebhookComposer(targets), channels)), clock),
                 new HeldMessages(held, stores.erasure()::rememberTimer), bus, clock);
-        return new Wired(service, held);
+        return new Wired(service, held, channels);
     }
 
     /**

@@ -14,6 +14,14 @@ import dev.lem.links.LinkSigner;
 import dev.lem.links.TrackingLinks;
 import dev.lem.links.UnsubscribeLinks;
 import dev.lem.notify.EmailComposer;
+import dev.lem.notify.SmsComposer;
+import dev.lem.notify.SmsSender;
+import dev.lem.notify.WebhookComposer;
+import dev.lem.notify.WebhookSigner;
+import dev.lem.notify.WebhookTargets;
+import dev.lem.notify.aws.SnsSmsSender;
+import dev.lem.notify.http.HttpWebhookSender;
+import java.util.Optional;
 import dev.lem.notify.HeldMessages;
 import dev.lem.store.DynamoDbLeadErasure;
 import dev.lem.notify.Mailer;
@@ -46,22 +54,34 @@ public final class NotificationsHandler implements RequestHandler<SQSEvent, SQSB
 
     public static NotificationService wire(NotificationsConfig config) {
         NotificationsConfig.HeldMessages held = config.heldMessages();
+        Optional<Outbound.Webhooks> webhooks = config.webhookSecret().filter(s -> !config.webhooks().isEmpty())
+                .map(secret -> {
+                    WebhookTargets targets = new WebhookTargets(config.webhooks(), WebhookTargets.DNS);
+                    return new Outbound.Webhooks(new WebhookComposer(targets), new HttpWebhookSender(
+                            HttpWebhookSender.client(), targets, new WebhookSigner(secret),
+                            HttpWebhookSender.Backoff.EXPONENTIAL, Clock.systemUTC()));
+                });
         return wire(config, new SesMailer(AwsClients.sesV2(config.aws()), config.mailFrom(), config.sesConfigurationSet()),
+                new SnsSmsSender(AwsClients.sns(config.aws()), config.smsSenderId()), webhooks,
                 new EventBridgeStepScheduler(AwsClients.scheduler(config.aws()), held.scheduleGroup(),
                         held.notifyQueueArn(), held.schedulerRoleArn(), held.deadLetterArn()));
     }
 
-    /** Real stores and bus with the given mailer and timers ({@code lem up} passes its outbox and local scheduler). */
-    public static NotificationService wire(NotificationsConfig config, Mailer mailer, StepScheduler retryLater) {
+    /** Real stores and bus with the given providers and timers. */
+    public static NotificationService wire(NotificationsConfig config, Mailer mailer, SmsSender sms,
+                                           Optional<Outbound.Webhooks> webhooks, StepScheduler retryLater) {
         var dynamo = AwsClients.dynamoDb(config.aws());
         LinkSigner signer = new LinkSigner(config.trackingKey());
-        EmailComposer composer = new EmailComposer(new TrackingLinks(signer, config.publicBaseUrl()),
-                new UnsubscribeLinks(signer, config.publicBaseUrl()), config.postalAddress());
+        UnsubscribeLinks unsubscribe = new UnsubscribeLinks(signer, config.publicBaseUrl());
+        EmailComposer composer = new EmailComposer(new TrackingLinks(signer, config.publicBaseUrl()), unsubscribe,
+                config.postalAddress());
         SendGate gate = new SendGate(new Recipients(new IdentityHasher(config.identityKey())),
                 new DynamoDbSuppressionList(dynamo, config.tableName()),
                 new DynamoDbFrequencyCaps(dynamo, config.tableName()), config.gatePolicy());
         return new NotificationService(new DynamoDbLeadStore(dynamo, config.tableName()),
-                new DynamoDbIdempotencyStore(dynamo, config.tableName()), gate, new Outbound(composer, mailer),
+                new DynamoDbIdempotencyStore(dynamo, config.tableName()), gate,
+                new Outbound(composer, mailer, Optional.of(new Outbound.Sms(new SmsComposer(unsubscribe), sms)), webhooks,
+                        Clock.systemUTC()),
                 new HeldMessages(retryLater, new DynamoDbLeadErasure(dynamo, config.tableName())::rememberTimer),
                 new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()),
                 Clock.systemUTC());
