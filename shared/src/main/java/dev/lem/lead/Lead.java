@@ -64,6 +64,12 @@ public record Lead(LeadId id, String emailHash, EmailAddress email, Map<String, 
                 attribution, profileHistory);
     }
 
+    /** The lead in {@code newState}, entered at {@code at}. */
+    public Lead withState(LeadState newState, Instant at) {
+        return new Lead(id, emailHash, email, profile, newState, at, score, consents, createdAt, at, version, attribution,
+                profileHistory);
+    }
+
     public Lead withVersion(long newVersion) {
         return new Lead(id, emailHash, email, profile, state, stateEnteredAt, score, consents, createdAt, updatedAt, newVersion,
                 attribution, profileHistory);
