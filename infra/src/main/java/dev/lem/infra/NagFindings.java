@@ -26,6 +26,9 @@ final class NagFindings {
             tableFunctionRole(stack, endpoints.preferences().getRole(), false);
             tableFunctionRole(stack, endpoints.erasure().getRole(), true);
         }
+        if (stack.getNode().tryFindChild(SesFeedbackConsumer.ID) instanceof SesFeedbackConsumer feedback) {
+            tableFunctionRole(stack, feedback.function().getRole(), false);
+        }
         cdn(stack);
         suppress(stack.keys(), "AwsSolutions-SMG4",
                 "HMAC keys, not credentials: rotating the identity key orphans every stored identity hash and "

@@ -7,23 +7,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
-import software.amazon.awscdk.services.lambda.Tracing;
-import software.amazon.awscdk.services.logs.CfnLogGroup;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
@@ -89,39 +79,17 @@ public final class NotificationEndpoints extends Construct {
     }
 
     private Role role(String name) {
-        return Role.Builder.create(this, name + "Role")
-                .description("LEM " + name.toLowerCase(java.util.Locale.ROOT) + " function")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .build();
+        return ExtraFunctions.role(this, name);
     }
 
     private Function function(String name, String description, String handler, int memoryMb, int timeoutSeconds,
                               Map<String, String> env, Role role, Path jar, LemFunctions.Resources r) {
-        LogGroup logs = LogGroup.Builder.create(this, name + "Logs").build();
-        ((CfnLogGroup) logs.getNode().getDefaultChild()).setRetentionInDays(r.config().logRetentionDays());
-        logs.grantWrite(role);
-        Function function = Function.Builder.create(this, name)
-                .description(description)
-                .runtime(Runtime.JAVA_25)
-                .architecture(Architecture.ARM_64)
-                .handler(handler)
-                .code(Code.fromAsset(jar.toString()))
-                .memorySize(memoryMb)
-                .timeout(Duration.seconds(timeoutSeconds))
-                .tracing(Tracing.ACTIVE)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .role(role)
-                .logGroup(logs)
-                .environment(env)
-                .build();
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "Invoked only through the '" + LemFunctions.ALIAS + "' alias of its current (published) version");
-        return function;
+        return ExtraFunctions.function(this, name, description, handler, memoryMb, timeoutSeconds, env, role, jar,
+                r.config().logRetentionDays());
     }
 
     private Alias alias(String name, Function function) {
-        return Alias.Builder.create(this, name + "Alias").aliasName(LemFunctions.ALIAS).version(function.getCurrentVersion())
-                .build();
+        return ExtraFunctions.alias(this, name, function);
     }
 
     public Function preferences() {

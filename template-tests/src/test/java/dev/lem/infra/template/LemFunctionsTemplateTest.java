@@ -23,13 +23,14 @@ class LemFunctionsTemplateTest {
     private final SynthesizedStack synth = SynthesizedStack.get();
 
     @Test
-    void functions_whenSynthesized_areTheSixFromFunctionNameAndTheTwoComplianceHandlers() {
+    void functions_whenSynthesized_areTheSixFromFunctionNameAndTheThreeExtraNotificationHandlers() {
         List<Object> handlers = synth.resources("AWS::Lambda::Function").values().stream()
                 .map(fn -> Cfn.props(fn).get("Handler")).toList();
 
         List<String> expected = new java.util.ArrayList<>(EnumSet.allOf(FunctionName.class).stream().map(FunctionName::handler).toList());
         expected.add(dev.lem.infra.NotificationEndpoints.PREFERENCES_HANDLER);
         expected.add(dev.lem.infra.NotificationEndpoints.ERASURE_HANDLER);
+        expected.add(dev.lem.infra.SesFeedbackConsumer.HANDLER);
         assertThat(handlers).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -289,8 +290,8 @@ class LemFunctionsTemplateTest {
     }
 
     @Test
-    void eventSourceMappings_whenSynthesized_areOnlyTheTwoQueueConsumers() {
-        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 2);
+    void eventSourceMappings_whenSynthesized_areTheTwoQueueConsumersAndSesFeedback() {
+        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 3); // the two work queues and SES feedback
     }
 
     @ParameterizedTest

@@ -72,6 +72,29 @@ class NotificationEndpointsTemplateTest {
                 && String.valueOf(s.get("Resource")).contains(notifyQueue));
     }
 
+    @Test
+    void sesFeedback_whenSynthesized_isAQueueSubscribedRawToTheFeedbackTopicReadByTheFeedbackHandler() {
+        String topic = synth.logicalId(synth.stack.topics().sesFeedback());
+        dev.lem.infra.SesFeedbackConsumer consumer = (dev.lem.infra.SesFeedbackConsumer) synth.stack.getNode()
+                .findChild(dev.lem.infra.SesFeedbackConsumer.ID);
+        String queue = synth.logicalId(consumer.queue());
+
+        Map<String, Object> subscription = synth.resources("AWS::SNS::Subscription").values().stream().map(Cfn::props)
+                .filter(s -> "sqs".equals(s.get("Protocol"))).findFirst().orElseThrow();
+        assertThat(Cfn.target(subscription.get("TopicArn"))).isEqualTo(topic);
+        assertThat(Cfn.target(subscription.get("Endpoint"))).isEqualTo(queue);
+        assertThat(subscription.get("RawMessageDelivery")).isEqualTo(true);
+        Map<String, Object> mapping = synth.resources("AWS::Lambda::EventSourceMapping").values().stream().map(Cfn::props)
+                .filter(m -> queue.equals(Cfn.target(m.get("EventSourceArn")))).findFirst().orElseThrow();
+        assertThat(Cfn.list(mapping.get("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
+        Map<String, Object> queueProps = Cfn.props(synth.resources("AWS::SQS::Queue").get(queue));
+        assertThat(Cfn.map(queueProps.get("RedrivePolicy")).get("maxReceiveCount")).isEqualTo(5);
+        assertThat(environment(dev.lem.infra.SesFeedbackConsumer.HANDLER).keySet()).containsExactlyInAnyOrder(
+                EnvNames.REGION, EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, HmacKeys.Purpose.IDENTITY.envName());
+        assertThat(services(dev.lem.infra.SesFeedbackConsumer.HANDLER))
+                .containsExactlyInAnyOrder("logs", "xray", "dynamodb", "kms", "secretsmanager", "events", "sqs");
+    }
+
     private Set<String> services(String handler) {
         Set<String> services = new HashSet<>();
         statements(roleId(handler)).forEach(s -> Cfn.list(s.get("Action"))
