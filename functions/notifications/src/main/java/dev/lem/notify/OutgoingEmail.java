@@ -11,7 +11,8 @@ public record OutgoingEmail(String messageId, EmailAddress to, String template, 
                             Map<String, String> headers) {
     public OutgoingEmail {
         data = Map.copyOf(data);
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        // headers keep their order (List-Unsubscribe before List-Unsubscribe-Post), so the request is the same every time
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
     }
 
     public OutgoingEmail(String messageId, EmailAddress to, String template, Map<String, String> data) {
