@@ -60,9 +60,9 @@ public final class HttpEndpoints extends Construct {
             this.burstLimit = burstLimit;
         }
 
-        /** {@code /f/...} → forms, {@code /t/...} → tracking, anything else → admin. */
+        /** {@code /f/...} and {@code /u/...} (preferences) → forms, {@code /t/...} → tracking, anything else → admin. */
         public static Throttle forPath(String path) {
-            if (path.startsWith("/f/")) {
+            if (path.startsWith("/f/") || path.startsWith("/u/")) {
                 return FORMS;
             }
             if (path.startsWith("/t/")) {
@@ -150,6 +150,11 @@ public final class HttpEndpoints extends Construct {
         List<HttpRoute> routes = api.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(method))
                 .integration(integration).build());
         throttle(method, path, Throttle.forPath(path), routes);
+    }
+
+    /** A public route added by another construct (e.g. {@code /u/{token}}), throttled by {@link Throttle#forPath}. */
+    public void publicRoute(String path, HttpMethod method, HttpLambdaIntegration integration) {
+        route(path, method, integration);
     }
 
     /**

@@ -55,8 +55,8 @@ public final class LemFunctions extends Construct {
     public static final String ALIAS = "live";
     /** New env var (router): where schedules send timers Scheduler could not deliver. To move to {@code EnvNames}. */
     public static final String SCHEDULER_DLQ_ARN_ENV = EnvNames.SCHEDULER_DLQ_ARN;
-    /** New env var (notifications): the sender's postal address for the email footer. To move to {@code EnvNames}. */
-    public static final String POSTAL_ADDRESS_ENV = "LEM_POSTAL_ADDRESS";
+    /** Notifications: the sender's postal address for the email footer. */
+    public static final String POSTAL_ADDRESS_ENV = EnvNames.POSTAL_ADDRESS;
 
     /** Memory and timeout of one function. */
     public record Settings(int memoryMb, int timeoutSeconds) {}
@@ -245,6 +245,9 @@ public final class LemFunctions extends Construct {
                 r.channels().grantSend(role);
                 r.bus().grantPutEventsTo(role);
                 r.keys().grantRead(HmacKeys.Purpose.TRACKING, role);
+                r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role); // SMS recipients' suppression hash
+                r.scheduling().grantManageSchedules(role); // held messages come back through an at() timer
+                notify.grantSendMessages(r.scheduling().schedulerRole()); // ... whose target is the notify queue
             }
         }
     }
@@ -315,6 +318,11 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.SES_CONFIGURATION_SET, r.channels().configurationSetName());
                 env.put(HmacKeys.Purpose.TRACKING.envName(), r.keys().secret(HmacKeys.Purpose.TRACKING).getSecretArn());
                 r.config().postalAddress().ifPresent(address -> env.put(POSTAL_ADDRESS_ENV, address));
+                env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
+                env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
+                env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
+                env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
+                env.put(EnvNames.NOTIFY_QUEUE_ARN, r.queues().queue(QueueDefinition.NOTIFY).getQueueArn());
                 // LEM_PUBLIC_BASE_URL is added by the stack once the HTTP API exists.
             }
         }

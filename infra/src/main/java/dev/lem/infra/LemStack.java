@@ -117,6 +117,10 @@ public final class LemStack extends Stack {
         String publicBaseUrl = config.publicBaseUrl().orElse(publicUrl);
         functions.addEnvironment(FunctionName.NOTIFICATIONS, EnvNames.PUBLIC_BASE_URL, publicBaseUrl);
         functions.addEnvironment(FunctionName.FORM_CAPTURE, EnvNames.PUBLIC_BASE_URL, publicBaseUrl);
+        new NotificationEndpoints(this, NotificationEndpoints.ID, new LemFunctions.Resources(config, table, queues, bus, keys,
+                scheduling, channels), http, publicBaseUrl);
+        new SesFeedbackConsumer(this, SesFeedbackConsumer.ID, new LemFunctions.Resources(config, table, queues, bus, keys,
+                scheduling, channels), topics.sesFeedback());
         this.operations = new Operations(this, "Operations", new Operations.Watched(deadLetterQueues(),
                 functions.functions(), http.api(), topics.alarms(), config.name("lem-operations"),
                 config.monthlyBudgetUsd(), config.alarmEmail()));
@@ -188,6 +192,9 @@ public final class LemStack extends Stack {
         dlqs.put("rule-targets-dlq", routing.deadLetterQueue());
         dlqs.put("async-invocations-dlq", functions.asyncFailures());
         dlqs.put("scheduler-dlq", scheduling.deadLetterQueue());
+        if (getNode().tryFindChild(SesFeedbackConsumer.ID) instanceof SesFeedbackConsumer feedback) {
+            dlqs.put("ses-feedback-dlq", feedback.deadLetterQueue());
+        }
         return dlqs;
     }
 

@@ -24,6 +24,13 @@ final class NagFindings {
         suppress(stack.adminApi().readPolicy(), "AwsSolutions-IAM5",
                 "execute-api:Invoke on GET /leads/* of this API only: the lead id is a path parameter.");
         functionRoles(stack);
+        if (stack.getNode().tryFindChild(NotificationEndpoints.ID) instanceof NotificationEndpoints endpoints) {
+            tableFunctionRole(stack, endpoints.preferences().getRole(), false);
+            tableFunctionRole(stack, endpoints.erasure().getRole(), true);
+        }
+        if (stack.getNode().tryFindChild(SesFeedbackConsumer.ID) instanceof SesFeedbackConsumer feedback) {
+            tableFunctionRole(stack, feedback.function().getRole(), false);
+        }
         cdn(stack);
         suppress(stack.keys(), "AwsSolutions-SMG4",
                 "HMAC keys, not credentials: rotating the identity key orphans every stored identity hash and "
@@ -64,16 +71,35 @@ final class NagFindings {
                             + "the resource is that one key.",
                     "Action::kms:ReEncrypt*", "Action::kms:GenerateDataKey*"));
             switch (name) {
-                case ROUTER, SCORING -> findings.add(iam5(
-                        "Schedules are created at run time with one name per timer; only this group's schedules.",
-                        "Resource::arn:<AWS::Partition>:scheduler:" + orPseudo(stack.getRegion(), "AWS::Region") + ":"
-                                + orPseudo(stack.getAccount(), "AWS::AccountId") + ":schedule/"
-                                + stack.scheduling().group().getName() + "/*"));
-                case NOTIFICATIONS -> { } // Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
+                // notifications: Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
+                case ROUTER, SCORING, NOTIFICATIONS -> findings.add(schedulesOfTheGroup(stack));
                 case FORM_CAPTURE, TRACKING, DRIP, ACTIVITIES, API -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
         }
+    }
+
+    /** The justified findings of a function role outside {@link LemFunctions} (table user; optionally schedules). */
+    static void tableFunctionRole(LemStack stack, IConstruct role, boolean managesSchedules) {
+        String tableId = logicalId(stack, (CfnTable) stack.table().table().getNode().getDefaultChild());
+        List<NagPackSuppression> findings = new ArrayList<>();
+        findings.add(iam5("X-Ray tracing (Tracing.ACTIVE): xray:PutTraceSegments and PutTelemetryRecords "
+                + "have no resource-level permissions.", "Resource::*"));
+        findings.add(iam5("The table's global secondary indexes (Query on gsi1), on this table only.",
+                "Resource::<" + tableId + ".Arn>/index/*"));
+        findings.add(iam5("KMS actions CDK grants for a table encrypted with a customer-managed key; "
+                + "the resource is that one key.", "Action::kms:ReEncrypt*", "Action::kms:GenerateDataKey*"));
+        if (managesSchedules) {
+            findings.add(schedulesOfTheGroup(stack));
+        }
+        NagSuppressions.addResourceSuppressions(role, findings, true);
+    }
+
+    private static NagPackSuppression schedulesOfTheGroup(LemStack stack) {
+        return iam5("Schedules are created at run time with one name per timer; only this group's schedules.",
+                "Resource::arn:<AWS::Partition>:scheduler:" + orPseudo(stack.getRegion(), "AWS::Region") + ":"
+                        + orPseudo(stack.getAccount(), "AWS::AccountId") + ":schedule/"
+                        + stack.scheduling().group().getName() + "/*");
     }
 
     /** How cdk-nag writes an environment value: the literal of an environment-specific stack, else the pseudo parameter. */

@@ -45,8 +45,10 @@ import dev.lem.store.DynamoDbCaptureIdempotencyStore;
 import dev.lem.local.queue.DeadLetterQueues;
 import dev.lem.local.queue.SqsPoller;
 import dev.lem.local.schedule.LocalStepScheduler;
-import dev.lem.notify.NotificationService;
-import dev.lem.notify.SendGate;
+import dev.lem.local.notify.LocalNotifications;
+import dev.lem.store.DynamoDbFrequencyCaps;
+import dev.lem.store.DynamoDbSuppressionList;
+import dev.lem.store.DynamoDbLeadErasure;
 import dev.lem.notify.lambda.NotificationsHandler;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.SqsMessageQueue;
@@ -289,13 +291,19 @@ public final class LemUp {
                     scheduler, ScoreModels.defaults(), SlaPolicy.DEFAULT, clock,
                     new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table))));
             OutboxMailer outbox = OutboxMailer.persistent(EmailTemplates.builtIn(), clock, state.outbox());
-            var notifications = new NotificationsHandler(new NotificationService(leads,
-                    new DynamoDbIdempotencyStore(dynamo, table), new SendGate(), outbox, bus,
-                    new TrackingLinks(new LinkSigner(keys.trackingKey()), URI.create(baseUrl)), Clock.systemUTC()));
+            LocalNotifications.Stores notifyStores = new LocalNotifications.Stores(leads,
+                    new DynamoDbIdempotencyStore(dynamo, table), new DynamoDbSuppressionList(dynamo, table),
+                    new DynamoDbFrequencyCaps(dynamo, table), new DynamoDbLeadErasure(dynamo, table));
+            LocalNotifications.Wired notify = LocalNotifications.create(notifyStores, keys.trackingKey(), keys.identityKey(),
+                    URI.create(baseUrl), Optional.of(LocalNotifications.DEMO_POSTAL_ADDRESS), outbox, bus, notifyQueue,
+                    stateDir, deadLetters, clock);
+            resources.add("notify-scheduler", notify.heldMessages());
+            var notifications = new NotificationsHandler(notify.service());
 
             poller(resources, engines, QueueDefinition.ACTIVITY, FunctionName.SCORING, scoring).start();
             poller(resources, engines, QueueDefinition.NOTIFY, FunctionName.NOTIFICATIONS, notifications).start();
             scheduler.start();
+            notify.heldMessages().start();
 
             DeadLetterQueues deadLetterQueues = new DeadLetterQueues(engines.sqs(), QueueDefinition.ALL.stream()
                     .map(q -> new DeadLetterQueues.Queue(LocalEngines.QUEUE_PREFIX + q.deadLetterName(),
@@ -313,6 +321,9 @@ public final class LemUp {
             var activities = new ActivitiesHandler(new ActivityIngestionService(leads, identity,
                     new DynamoDbIdempotencyStore(dynamo, table), activityQueue), clock);
             routes.post("/activities", token.guard(new LambdaEndpoint(FunctionName.ACTIVITIES, activities, clock)));
+            LocalNotifications.addRoutes(routes, notifyStores, keys.trackingKey(), keys.identityKey(), URI.create(baseUrl),
+                    token, List.of(scheduler, notify.heldMessages()), clock);
+            notify.channels().addTo(routes);
             new LandingPages(demo, () -> formTokens.issue(demo.id(), clock.instant())).addTo(routes);
             new OutboxPages(outbox).addTo(routes);
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,

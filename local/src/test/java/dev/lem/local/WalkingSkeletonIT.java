@@ -26,6 +26,15 @@ import dev.lem.links.LinkSigner;
 import dev.lem.links.TrackingLinks;
 import dev.lem.notify.NotificationService;
 import dev.lem.notify.SendGate;
+import dev.lem.notify.EmailComposer;
+import dev.lem.notify.Outbound;
+import dev.lem.notify.HeldMessages;
+import dev.lem.store.DynamoDbLeadErasure;
+import dev.lem.notify.Recipients;
+import dev.lem.links.UnsubscribeLinks;
+import dev.lem.local.notify.LocalNotifications;
+import dev.lem.store.DynamoDbFrequencyCaps;
+import dev.lem.store.DynamoDbSuppressionList;
 import dev.lem.notify.aws.SesMailer;
 import dev.lem.notify.lambda.NotificationsHandler;
 import dev.lem.queue.QueueDefinition;
@@ -122,10 +131,19 @@ class WalkingSkeletonIT {
                 new EventBridgeStepScheduler(AwsClients.scheduler(wire.awsConfig()), "lem",
                         "arn:aws:lambda:eu-west-1:000000000000:function:lem-drip:live",
                         "arn:aws:iam::000000000000:role/lem-scheduler")));
+        LinkSigner signer = new LinkSigner(TRACKING_KEY);
+        URI base = URI.create("https://t.lem.example");
         notifications = new NotificationsHandler(new NotificationService(leads,
-                new DynamoDbIdempotencyStore(engines.dynamoDb(), table), new SendGate(),
-                new SesMailer(AwsClients.sesV2(wire.awsConfig()), MAIL_FROM, Optional.empty()), bus,
-                new TrackingLinks(new LinkSigner(TRACKING_KEY), URI.create("https://t.lem.example")), clock));
+                new DynamoDbIdempotencyStore(engines.dynamoDb(), table),
+                new SendGate(new Recipients(new IdentityHasher(IDENTITY_KEY)),
+                        new DynamoDbSuppressionList(engines.dynamoDb(), table),
+                        new DynamoDbFrequencyCaps(engines.dynamoDb(), table), LocalNotifications.POLICY),
+                new Outbound(new EmailComposer(new TrackingLinks(signer, base), new UnsubscribeLinks(signer, base),
+                        Optional.empty()), new SesMailer(AwsClients.sesV2(wire.awsConfig()), MAIL_FROM, Optional.empty())),
+                new HeldMessages(new EventBridgeStepScheduler(AwsClients.scheduler(wire.awsConfig()), "lem",
+                        "arn:aws:sqs:eu-west-1:000000000000:lem-notify", "arn:aws:iam::000000000000:role/lem-scheduler"),
+                        new DynamoDbLeadErasure(engines.dynamoDb(), table)::rememberTimer),
+                bus, clock));
         tracking = new TrackingHandler(new TrackingService(new LinkSigner(TRACKING_KEY), activityQueue), clock);
         scoring = new ScoringHandler(new ScoringService(leads, new DynamoDbLeadStandingStore(engines.dynamoDb(), table), bus,
                 new RecordingStepScheduler(), ScoreModels.defaults(), SlaPolicy.DEFAULT, clock,

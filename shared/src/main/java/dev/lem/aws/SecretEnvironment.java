@@ -21,13 +21,15 @@ public final class SecretEnvironment {
             EnvNames.IDENTITY_KEY, EnvNames.IDENTITY_KEY_SECRET_ARN,
             EnvNames.TRACKING_KEY, EnvNames.TRACKING_KEY_SECRET_ARN,
             EnvNames.FORM_TOKEN_KEY, EnvNames.FORM_TOKEN_KEY_SECRET_ARN,
-            EnvNames.CAPTCHA_SECRET, EnvNames.CAPTCHA_SECRET_ARN);
+            EnvNames.CAPTCHA_SECRET, EnvNames.CAPTCHA_SECRET_ARN,
+            EnvNames.WEBHOOK_SECRET, EnvNames.WEBHOOK_SECRET_ARN);
 
     /**
      * Secrets an operator fills in by hand (the Turnstile key is issued by Cloudflare): while one holds no
      * value yet, its variable stays unset and the feature stays off, instead of failing the cold start.
      */
-    private static final java.util.Set<String> FILLED_BY_OPERATOR = java.util.Set.of(EnvNames.CAPTCHA_SECRET);
+    private static final java.util.Set<String> FILLED_BY_OPERATOR = java.util.Set.of(EnvNames.CAPTCHA_SECRET,
+            EnvNames.WEBHOOK_SECRET);
 
     private SecretEnvironment() {}
 

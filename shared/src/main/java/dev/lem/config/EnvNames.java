@@ -39,6 +39,26 @@ public final class EnvNames {
     public static final String SCORING_SLA = "LEM_SCORING_SLA";
     /** Scoring: a score-models JSON document replacing the shipped default. */
     public static final String SCORE_MODELS = "LEM_SCORE_MODELS";
+    /** The sender's postal address, rendered in every email's footer (optional). */
+    public static final String POSTAL_ADDRESS = "LEM_POSTAL_ADDRESS";
+    /** ARN of the notify queue: held messages are scheduled back onto it (notifications). */
+    public static final String NOTIFY_QUEUE_ARN = "LEM_NOTIFY_QUEUE_ARN";
+    /** Marketing messages per lead and channel per day (default 2). */
+    public static final String FREQUENCY_CAP_PER_DAY = "LEM_FREQUENCY_CAP_PER_DAY";
+    /** Marketing messages per lead and channel per ISO week (default 5). */
+    public static final String FREQUENCY_CAP_PER_WEEK = "LEM_FREQUENCY_CAP_PER_WEEK";
+    /** Local hours without marketing, {@code HH:mm-HH:mm} or {@code none} (default 21:00-08:00). */
+    public static final String QUIET_HOURS = "LEM_QUIET_HOURS";
+    /** Alphanumeric SMS sender id (1-11 characters, a letter among them), where the destination country allows one. */
+    public static final String SMS_SENDER_ID = "LEM_SMS_SENDER_ID";
+    /** Comma list of {@code name=https://target} webhooks; a WEBHOOK message names one as its template. */
+    public static final String WEBHOOKS = "LEM_WEBHOOKS";
+    /** base64 key (≥ 32 bytes) signing webhook bodies (HMAC-SHA256). */
+    public static final String WEBHOOK_SECRET = "LEM_WEBHOOK_SECRET";
+    /** Where a deployed function reads {@link #WEBHOOK_SECRET} from, when it is not set itself. */
+    public static final String WEBHOOK_SECRET_ARN = "LEM_WEBHOOK_SECRET_ARN";
+    /** IANA time zone of leads whose profile names none (default UTC). */
+    public static final String DEFAULT_TIME_ZONE = "LEM_DEFAULT_TIME_ZONE";
 
     private EnvNames() {}
 }

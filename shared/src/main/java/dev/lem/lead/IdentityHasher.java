@@ -35,6 +35,14 @@ public final class IdentityHasher {
         return HexFormat.of().formatHex(mac().doFinal(("ip:" + ip).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Lower-case hex HMAC of an E.164 phone number (prefixed so it can never equal an email's hash): the suppression
+     * list keys SMS recipients by it.
+     */
+    public String hashPhone(String e164) {
+        return HexFormat.of().formatHex(mac().doFinal(("phone:" + e164).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Lower-case hex HMAC of a canonical submission payload (idempotency of repeated posts); never an email's hash. */
     public String hashPayload(String canonical) {
         return HexFormat.of().formatHex(mac().doFinal(("payload:" + canonical).getBytes(java.nio.charset.StandardCharsets.UTF_8)));

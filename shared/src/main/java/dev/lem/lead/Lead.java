@@ -56,10 +56,18 @@ public record Lead(LeadId id, String emailHash, EmailAddress email, Map<String, 
                 attribution, profileHistory);
     }
 
-    /** The lead in {@code newState} since {@code enteredAt}. */
-    public Lead withState(LeadState newState, Instant enteredAt) {
-        return new Lead(id, emailHash, email, profile, newState, enteredAt, score, consents, createdAt, enteredAt, version,
+    /** The lead with its consent for {@code channel} replaced (unsubscribe, preference page). */
+    public Lead withConsent(String channel, Consent consent, Instant at) {
+        Map<String, Consent> changed = new java.util.HashMap<>(consents);
+        changed.put(channel, consent);
+        return new Lead(id, emailHash, email, profile, state, stateEnteredAt, score, changed, createdAt, at, version,
                 attribution, profileHistory);
+    }
+
+    /** The lead in {@code newState}, entered at {@code at}. */
+    public Lead withState(LeadState newState, Instant at) {
+        return new Lead(id, emailHash, email, profile, newState, at, score, consents, createdAt, at, version, attribution,
+                profileHistory);
     }
 
     public Lead withVersion(long newVersion) {

@@ -41,9 +41,12 @@ public final class EmailTemplateCatalog {
      * profile, empty when unknown: notifications), {@code openPixelUrl} (the signed open pixel:
      * notifications), {@code confirmUrl} (the signed double opt-in link: form-capture's message data),
      * {@code tourUrlTracked} (a signed click link to the product tour, when the message data has a
-     * {@code tourUrl}: {@code lem up}'s demo journey sets it).
+     * {@code tourUrl}: {@code lem up}'s demo journey sets it),
+     * {@code unsubscribeUrl} (the signed one-click unsubscribe and preference page: notifications),
+     * {@code postalAddress} (the sender's postal address, empty when not configured: notifications).
      */
-    public static final Set<String> PLACEHOLDERS = Set.of("name", "company", "openPixelUrl", "confirmUrl", "tourUrlTracked");
+    public static final Set<String> PLACEHOLDERS = Set.of("name", "company", "openPixelUrl", "confirmUrl",
+            "tourUrlTracked", "unsubscribeUrl", "postalAddress");
 
     /**
      * One tag: group 1 {@code #if}'s variable, group 2 {@code else}, group 3 {@code /if}, group 4 a

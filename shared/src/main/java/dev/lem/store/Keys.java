@@ -73,6 +73,28 @@ public final class Keys {
         return "RATE#" + formId + "#" + ipHash + "#" + epochMinute;
     }
 
+    /** The global suppression list entry of an address hash (outlives the lead). */
+    public static final String SUPPRESSION_SK = "SUPP";
+
+    public static String suppression(String addressHash) {
+        return "SUPP#" + addressHash;
+    }
+
+    /** A lead's marketing counter for one channel and period ({@code D#2026-11-23}, {@code W#2026-W48}); pk is the lead. */
+    public static String frequencyCounter(String channel, String period) {
+        return "CAP#" + channel + "#" + period;
+    }
+
+    /** That a message was counted against the lead's caps (pk is the lead). */
+    public static String frequencyReservation(String channel, String messageId) {
+        return "CAP#" + channel + "#M#" + messageId;
+    }
+
+    /** A one-shot timer scheduled for the lead (pk is the lead): erasure cancels it. */
+    public static String timer(String scheduleName) {
+        return "TIMER#" + scheduleName;
+    }
+
     public static String stateIndex(dev.lem.lead.LeadState state) {
         return "STATE#" + state.wireName();
     }

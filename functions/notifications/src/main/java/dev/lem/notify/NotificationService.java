@@ -5,55 +5,70 @@ import dev.lem.events.MessageFailed;
 import dev.lem.events.MessageSent;
 import dev.lem.idempotency.IdempotencyStore;
 import dev.lem.json.Json;
+import dev.lem.lead.Activity;
 import dev.lem.lead.Lead;
 import dev.lem.lead.LeadStore;
-import dev.lem.messaging.Channel;
 import dev.lem.messaging.NotifyMessage;
-import dev.lem.links.TrackingLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one requested message at most once: claim the message id, pass the send gate, send, complete the
- * claim, publish {@code message.sent} (a blocked or refused message publishes {@code message.failed} with the
- * reason before the claim completes). A send that fails retryably releases the claim and throws, so SQS
- * redelivers it; one refused for good is recorded and not retried.
+ * Sends one requested message at most once.
+ * <ol>
+ *   <li>Claim the message id (a duplicate delivery stops here; one in progress elsewhere is retried later).</li>
+ *   <li>Ask the {@link SendGate}. Blocked: record it, publish {@code message.failed}, done. Held (quiet hours, a
+ *       cap): schedule the same message back onto the notify queue at the next allowed time ({@code at()}),
+ *       record it, and give the claim back so that delivery can take it.</li>
+ *   <li>Allowed: take the send claim (kept 30 days, never taken over) and call the provider. A crash after this
+ *       point leaves the send claim held, so no later delivery sends again (at most once). A retryable provider
+ *       failure gives both claims back and rethrows, so SQS redelivers; a refusal is recorded and not retried.</li>
+ * </ol>
+ * Every decision goes on the lead's activity ({@code message.sent}, {@code message.blocked}, {@code message.held},
+ * {@code message.refused}).
  */
 public final class NotificationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
     static final Duration CLAIM_FOR = Duration.ofMinutes(5);
     static final Duration REMEMBER_FOR = Duration.ofDays(30);
+    static final String ACTIVITY_SENT = "message.sent";
+    static final String ACTIVITY_BLOCKED = "message.blocked";
+    static final String ACTIVITY_HELD = "message.held";
+    static final String ACTIVITY_REFUSED = "message.refused";
+    /** A refusal whose message is already a stable code (e.g. {@code webhook-unknown}) keeps it as the reason. */
+    private static final java.util.regex.Pattern REASON = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
 
     private final LeadStore leads;
     private final IdempotencyStore idempotency;
     private final SendGate gate;
-    private final Mailer mailer;
+    private final Outbound outbound;
+    private final HeldMessages held;
     private final EventBus bus;
-    /**
-     * Every message data entry named {@code …Url} whose value is an absolute http(s) URL also reaches the
-     * template as {@code …UrlTracked}: a signed click link ({@code /t/c}) that records the click and redirects.
-     */
-    static final String TRACKED_SUFFIX = "Tracked";
-
-    private final TrackingLinks links;
     private final Clock clock;
 
-    public NotificationService(LeadStore leads, IdempotencyStore idempotency, SendGate gate, Mailer mailer,
-                               EventBus bus, TrackingLinks links, Clock clock) {
+    /** @param held puts a held message back on the notify queue later */
+    public NotificationService(LeadStore leads, IdempotencyStore idempotency, SendGate gate, Outbound outbound,
+                               HeldMessages held, EventBus bus, Clock clock) {
         this.leads = leads;
         this.idempotency = idempotency;
         this.gate = gate;
-        this.mailer = mailer;
+        this.outbound = outbound;
+        this.held = held;
         this.bus = bus;
-        this.links = links;
         this.clock = clock;
+    }
+
+    private enum Outcome { DONE, HELD }
+
+    private record Result(Outcome outcome, Optional<MessageSent> sent) {
+        static final Result DONE = new Result(Outcome.DONE, Optional.empty());
+        static final Result HELD = new Result(Outcome.HELD, Optional.empty());
     }
 
     /** Handles one notify-queue message body. */
@@ -62,7 +77,7 @@ public final class NotificationService {
     }
 
     public void send(NotifyMessage message) {
-        String key = "notify#" + message.messageId();
+        String key = claimKey(message);
         switch (idempotency.claim(key, clock.instant(), CLAIM_FOR)) {
             case ALREADY_COMPLETED -> {
                 LOG.info("message skipped reason=duplicate messageId={}", message.messageId());
@@ -71,60 +86,107 @@ public final class NotificationService {
             case IN_PROGRESS -> throw new MessageInProgressException(message.messageId());
             case CLAIMED -> { }
         }
-        Optional<MessageSent> sent;
+        Result result;
         try {
-            sent = deliver(message);
+            result = deliver(message);
         } catch (RuntimeException e) {
             idempotency.release(key);
             throw e;
         }
-        // past this point the email may have left: a failure must not release the claim, or the redelivery
-        // would send it again; a lost message.sent is the lesser harm
+        if (result.outcome() == Outcome.HELD) {
+            idempotency.release(key);
+            return;
+        }
+        // past this point the email may have left: a failure must not release the send claim (it is not), and a
+        // lost message.sent is the lesser harm
         idempotency.complete(key, clock.instant(), REMEMBER_FOR);
-        sent.ifPresent(bus::publish);
+        result.sent().ifPresent(bus::publish);
     }
 
-    /** Blocks or sends; the {@code message.sent} to publish once the claim is completed, if it was sent. */
-    private Optional<MessageSent> deliver(NotifyMessage message) {
-        Optional<Lead> lead = leads.find(message.leadId());
-        Optional<String> blocked = lead.isEmpty() ? Optional.of("lead-not-found")
-                : message.channel() != Channel.EMAIL ? Optional.of("channel-not-supported")
-                : gate.blockReason(lead.get(), message);
+    static String claimKey(NotifyMessage message) {
+        return "notify#" + message.messageId();
+    }
+
+    static String sendClaimKey(NotifyMessage message) {
+        return "notify-send#" + message.messageId();
+    }
+
+    private Result deliver(NotifyMessage message) {
         Instant now = clock.instant();
-        if (blocked.isPresent()) {
-            LOG.info("message blocked messageId={} reason={}", message.messageId(), blocked.get());
-            bus.publish(new MessageFailed("failed-" + message.messageId(), now, message.messageId(),
-                    message.leadId().value(), message.channel().wireName(), blocked.get(), false));
-            return Optional.empty();
+        Optional<Lead> found = leads.find(message.leadId());
+        if (found.isEmpty()) {
+            return block(message, "lead-not-found", now, false);
+        }
+        Lead lead = found.get();
+        GateDecision decision = gate.decide(lead, message, now);
+        return switch (decision) {
+            case GateDecision.Block block -> block(message, block.reason(), now, true);
+            case GateDecision.Hold hold -> hold(message, hold, now);
+            case GateDecision.Send allowed -> send(lead, message, allowed, now);
+        };
+    }
+
+    private Result block(NotifyMessage message, String reason, Instant now, boolean leadExists) {
+        LOG.info("message blocked messageId={} reason={}", message.messageId(), reason);
+        if (leadExists) {
+            record(message, ACTIVITY_BLOCKED, "", now, Map.of("reason", reason));
+        }
+        bus.publish(failed(message, reason, now));
+        return Result.DONE;
+    }
+
+    private Result hold(NotifyMessage message, GateDecision.Hold hold, Instant now) {
+        held.holdUntil(message, hold.until());
+        LOG.info("message held messageId={} reason={} until={}", message.messageId(), hold.reason(), hold.until());
+        record(message, ACTIVITY_HELD, "." + hold.until().getEpochSecond(), now,
+                Map.of("reason", hold.reason(), "until", hold.until().toString()));
+        return Result.HELD;
+    }
+
+    private Result send(Lead lead, NotifyMessage message, GateDecision.Send allowed, Instant now) {
+        String sendKey = sendClaimKey(message);
+        if (idempotency.claim(sendKey, now, REMEMBER_FOR) != IdempotencyStore.Claim.CLAIMED) {
+            // an earlier delivery reached the provider and died before finishing: it may have sent; never again
+            LOG.warn("message not resent reason=earlier-attempt-may-have-sent messageId={}", message.messageId());
+            return Result.DONE;
         }
         String providerId;
         try {
-            providerId = mailer.send(new OutgoingEmail(message.messageId(), lead.get().email(), message.template(),
-                    templateData(lead.get(), message)));
+            providerId = outbound.send(lead, message, allowed);
         } catch (SendFailedException e) {
             if (e.retryable()) {
+                idempotency.release(sendKey);
                 throw e;
             }
-            LOG.warn("message refused messageId={} reason={}", message.messageId(), e.getMessage());
-            bus.publish(new MessageFailed("failed-" + message.messageId(), now, message.messageId(),
-                    message.leadId().value(), message.channel().wireName(), "provider-refused", false));
-            return Optional.empty();
+            idempotency.complete(sendKey, now, REMEMBER_FOR);
+            String reason = REASON.matcher(e.getMessage() == null ? "" : e.getMessage()).matches() ? e.getMessage()
+                    : "provider-refused";
+            LOG.warn("message refused messageId={} reason={}", message.messageId(), reason);
+            record(message, ACTIVITY_REFUSED, "", now, Map.of("reason", reason));
+            bus.publish(failed(message, reason, now));
+            return Result.DONE;
         }
-        LOG.info("message sent messageId={} template={}", message.messageId(), message.template());
-        return Optional.of(new MessageSent("sent-" + message.messageId(), now, message.messageId(), message.leadId().value(),
-                message.channel().wireName(), message.template(), providerId));
+        idempotency.complete(sendKey, now, REMEMBER_FOR);
+        LOG.info("message sent messageId={} channel={} template={}", message.messageId(), message.channel().wireName(),
+                message.template());
+        record(message, ACTIVITY_SENT, "", now, Map.of("template", message.template(), "providerId", providerId));
+        return new Result(Outcome.DONE, Optional.of(new MessageSent("sent-" + message.messageId(), now,
+                message.messageId(), message.leadId().value(), message.channel().wireName(), message.template(), providerId)));
     }
 
-    private Map<String, String> templateData(Lead lead, NotifyMessage message) {
-        Map<String, String> data = new HashMap<>(message.data());
-        data.put("name", lead.profile().getOrDefault("name", ""));
-        data.put("company", lead.profile().getOrDefault("company", ""));
-        data.put("openPixelUrl", links.openPixelUrl(lead.id(), message.messageId()));
-        message.data().forEach((key, value) -> {
-            if (key.endsWith("Url") && TrackingLinks.isRedirectable(value)) {
-                data.put(key + TRACKED_SUFFIX, links.clickUrl(lead.id(), message.messageId(), value));
-            }
-        });
-        return data;
+    private void record(NotifyMessage message, String type, String idSuffix, Instant now, Map<String, String> extra) {
+        Map<String, String> attributes = new LinkedHashMap<>(extra);
+        attributes.put("messageId", message.messageId());
+        attributes.put("channel", message.channel().wireName());
+        attributes.put("category", message.category().wireName());
+        if (message.campaignId() != null) {
+            attributes.put("campaignId", message.campaignId());
+        }
+        leads.recordActivity(new Activity(type + "." + message.messageId() + idSuffix, message.leadId(), type, now, attributes));
+    }
+
+    private static MessageFailed failed(NotifyMessage message, String reason, Instant now) {
+        return new MessageFailed("failed-" + message.messageId(), now, message.messageId(), message.leadId().value(),
+                message.channel().wireName(), reason, false);
     }
 }

@@ -35,10 +35,11 @@ class DripSchedulingTemplateTest {
     }
 
     @Test
-    void schedulerRole_whenGranted_mayOnlyInvokeTheDripAliasAndSendToItsDeadLetterQueueAndTheActivityQueue() {
+    void schedulerRole_whenGranted_mayOnlyInvokeTheDripAliasAndSendToItsDeadLetterQueueAndTheNotifyAndActivityQueues() {
         String roleId = synth.logicalId(synth.stack.scheduling().schedulerRole());
         String dripAlias = synth.logicalId(synth.stack.functions().alias(FunctionName.DRIP));
         String dlq = synth.logicalId(synth.stack.scheduling().deadLetterQueue());
+        String notify = synth.logicalId(synth.stack.queues().queue(dev.lem.queue.QueueDefinition.NOTIFY));
         String activity = synth.logicalId(synth.stack.queues().queue(dev.lem.queue.QueueDefinition.ACTIVITY));
 
         synth.template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
@@ -47,6 +48,9 @@ class DripSchedulingTemplateTest {
                         Map.of("Action", List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
                                 "Effect", "Allow",
                                 "Resource", Cfn.getAtt(dlq, "Arn")),
+                        Map.of("Action", List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
+                                "Effect", "Allow",
+                                "Resource", Cfn.getAtt(notify, "Arn")),
                         Map.of("Action", "lambda:InvokeFunction",
                                 "Effect", "Allow",
                                 "Resource", Cfn.ref(dripAlias)),

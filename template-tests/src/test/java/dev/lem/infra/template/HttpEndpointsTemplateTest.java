@@ -25,7 +25,7 @@ class HttpEndpointsTemplateTest {
     private final SynthesizedStack synth = SynthesizedStack.get();
 
     @Test
-    void api_whenSynthesized_isOneHttpApiWithExactlyTheSevenPublicRoutesAndTheActivitiesRoute() {
+    void api_whenSynthesized_isOneHttpApiWithExactlyItsPublicAndIamAuthorisedRoutes() {
         synth.template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Api",
                 Match.objectLike(Map.of("ProtocolType", "HTTP")));
@@ -35,7 +35,8 @@ class HttpEndpointsTemplateTest {
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
                 "POST /f/{formId}", "GET /f/{formId}/token", "GET /f/{formId}/confirm", "GET /t/o.gif", "GET /t/c", "POST /t/e",
-                "GET /t/lem.js", "POST /activities");
+                "GET /t/lem.js", "GET /u/{token}", "POST /u/{token}");
+        assertThat(iamRouteKeys()).containsExactlyInAnyOrderElementsOf(IAM_ROUTES);
     }
 
     @ParameterizedTest
@@ -120,11 +121,21 @@ class HttpEndpointsTemplateTest {
     }
 
     @Test
-    void publicRoutes_whenSynthesized_needNoAuthorisation() {
+    void publicRoutes_whenSynthesized_needNoAuthorisationAndOnlyTheAdminRoutesAreIamAuthorised() {
         synth.resources("AWS::ApiGatewayV2::Route").values().stream().map(Cfn::props)
-                .filter(r -> !"POST /activities".equals(r.get("RouteKey")))
-                .filter(r -> !String.valueOf(r.get("RouteKey")).startsWith("GET /leads"))
+                .filter(r -> !IAM_ROUTES.contains(String.valueOf(r.get("RouteKey"))))
                 .forEach(r -> assertThat(r.get("AuthorizationType")).as("%s", r.get("RouteKey")).isIn(null, "NONE"));
+        assertThat(iamRouteKeys()).containsExactlyInAnyOrderElementsOf(IAM_ROUTES);
+    }
+
+    /** The admin routes: offline activity, the admin API reads, erasure. */
+    private static final List<String> IAM_ROUTES = List.of("POST /activities", "GET /leads", "GET /leads/{id}",
+            "GET /leads/{id}/score", "DELETE /leads/{id}");
+
+    private List<String> iamRouteKeys() {
+        return synth.resources("AWS::ApiGatewayV2::Route").values().stream().map(Cfn::props)
+                .filter(r -> "AWS_IAM".equals(r.get("AuthorizationType")))
+                .map(r -> String.valueOf(r.get("RouteKey"))).toList();
     }
 
     @Test

@@ -23,12 +23,15 @@ class LemFunctionsTemplateTest {
     private final SynthesizedStack synth = SynthesizedStack.get();
 
     @Test
-    void functions_whenSynthesized_areExactlyThoseOfFunctionName() {
+    void functions_whenSynthesized_areThoseOfFunctionNameAndTheThreeExtraNotificationHandlers() {
         List<Object> handlers = synth.resources("AWS::Lambda::Function").values().stream()
                 .map(fn -> Cfn.props(fn).get("Handler")).toList();
 
-        assertThat(handlers).containsExactlyInAnyOrderElementsOf(
-                EnumSet.allOf(FunctionName.class).stream().map(FunctionName::handler).toList());
+        List<String> expected = new java.util.ArrayList<>(EnumSet.allOf(FunctionName.class).stream().map(FunctionName::handler).toList());
+        expected.add(dev.lem.infra.NotificationEndpoints.PREFERENCES_HANDLER);
+        expected.add(dev.lem.infra.NotificationEndpoints.ERASURE_HANDLER);
+        expected.add(dev.lem.infra.SesFeedbackConsumer.HANDLER);
+        assertThat(handlers).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @ParameterizedTest
@@ -166,7 +169,8 @@ class LemFunctionsTemplateTest {
             case SCORING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "events", "scheduler", "iam");
             case ROUTER -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
             case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
-            case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager");
+            case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager",
+                    "scheduler", "iam");
             case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
             case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager");
         };
@@ -241,7 +245,9 @@ class LemFunctionsTemplateTest {
                     EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
             case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
-                    EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV);
+                    EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV,
+                    identity, EnvNames.SCHEDULE_GROUP, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV,
+                    EnvNames.NOTIFY_QUEUE_ARN);
             case ACTIVITIES -> Set.of(EnvNames.TABLE_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
             case API -> Set.of(EnvNames.TABLE_NAME, identity);
         };
@@ -289,8 +295,8 @@ class LemFunctionsTemplateTest {
     }
 
     @Test
-    void eventSourceMappings_whenSynthesized_areOnlyTheTwoQueueConsumers() {
-        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 2);
+    void eventSourceMappings_whenSynthesized_areTheTwoQueueConsumersAndSesFeedback() {
+        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 3); // the two work queues and SES feedback
     }
 
     @ParameterizedTest
@@ -312,7 +318,8 @@ class LemFunctionsTemplateTest {
     @Test
     void keys_whenGranted_areReadableOnlyByTheFunctionsThatSignOrHash() {
         Map<HmacKeys.Purpose, Set<FunctionName>> readers = Map.of(
-                HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE, FunctionName.ACTIVITIES, FunctionName.API),
+                HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE, FunctionName.ACTIVITIES, FunctionName.API,
+                        FunctionName.NOTIFICATIONS),
                 HmacKeys.Purpose.TRACKING, Set.of(FunctionName.TRACKING, FunctionName.NOTIFICATIONS),
                 HmacKeys.Purpose.FORM_TOKEN, Set.of(FunctionName.FORM_CAPTURE));
         assertThat(readers.keySet()).containsExactlyInAnyOrder(HmacKeys.Purpose.values());

@@ -21,7 +21,7 @@ class OperationsTemplateTest {
     void everyDeadLetterQueue_whenNotEmpty_raisesAnAlarmToTheAlarmTopic() {
         Map<String, Map<String, Object>> queues = synth.resources("AWS::SQS::Queue");
         List<String> dlqs = synth.stack.deadLetterQueues().values().stream().map(synth::logicalId).toList();
-        assertThat(dlqs).hasSize(5).allSatisfy(id -> assertThat(queues).containsKey(id));
+        assertThat(dlqs).hasSize(6).allSatisfy(id -> assertThat(queues).containsKey(id));
 
         for (String dlq : dlqs) {
             List<Map<String, Object>> alarms = alarms().stream()

@@ -62,7 +62,8 @@ class WorkQueuesTemplateTest {
                 assertThat(Cfn.props(queue)).as("queue %s", id).containsKey("RedrivePolicy");
             }
         });
-        assertThat(queues.size() - deadLetterQueues.size()).isEqualTo(QueueDefinition.ALL.size());
+        // the work queues and the SES feedback queue
+        assertThat(queues.size() - deadLetterQueues.size()).isEqualTo(QueueDefinition.ALL.size() + 1);
     }
 
     @Test

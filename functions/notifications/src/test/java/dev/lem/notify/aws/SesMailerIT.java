@@ -87,6 +87,31 @@ class SesMailerIT {
     }
 
     @Test
+    void send_whenEmailHasHeaders_putsThemOnTheTemplateContentInOrder() {
+        OutgoingEmail marketing = new OutgoingEmail(WELCOME.messageId(), WELCOME.to(), "welcome-2", WELCOME.data(),
+                new java.util.LinkedHashMap<>(java.util.Map.of()) {{
+                    put("List-Unsubscribe", "<https://t.lem.example/u/" + LEAD + ".email.sig>");
+                    put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                }});
+
+        mailer(wire.awsConfig(), Optional.empty()).send(marketing);
+
+        JsonNode headers = onlySesRequest().json().at("/Content/Template/Headers");
+        assertThat(headers).hasSize(2);
+        assertThat(headers.get(0).get("Name").asText()).isEqualTo("List-Unsubscribe");
+        assertThat(headers.get(0).get("Value").asText()).isEqualTo("<https://t.lem.example/u/" + LEAD + ".email.sig>");
+        assertThat(headers.get(1).get("Name").asText()).isEqualTo("List-Unsubscribe-Post");
+        assertThat(headers.get(1).get("Value").asText()).isEqualTo("List-Unsubscribe=One-Click");
+    }
+
+    @Test
+    void send_whenEmailHasNoHeaders_sendsNoHeadersField() {
+        mailer(wire.awsConfig(), Optional.empty()).send(WELCOME);
+
+        assertThat(onlySesRequest().json().at("/Content/Template").has("Headers")).isFalse();
+    }
+
+    @Test
     void send_whenNoConfigurationSet_leavesItOutOfTheRequest() {
         mailer(wire.awsConfig(), Optional.empty()).send(WELCOME);
 
