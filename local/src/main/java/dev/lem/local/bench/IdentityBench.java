@@ -44,7 +44,7 @@ final class IdentityBench {
             String table = engines.createTable();
             var dynamo = engines.dynamoDb();
             DynamoDbLeadStore leads = new DynamoDbLeadStore(dynamo, table);
-            ScoringService scoring = new ScoringService(leads, new dev.lem.testing.fakes.InMemoryLeadStandingStore(leads), new RecordingEventBus(),
+            ScoringService scoring = new ScoringService(leads, new dev.lem.store.DynamoDbLeadStandingStore(dynamo, table), new RecordingEventBus(),
                     new dev.lem.testing.fakes.RecordingStepScheduler(), dev.lem.scoring.rules.ScoreModels.defaults(),
                     dev.lem.scoring.SlaPolicy.DEFAULT, java.time.Clock.systemUTC(),
                     new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table)));
