@@ -48,7 +48,7 @@ import dev.lem.routing.lambda.RouterHandler;
 import dev.lem.scoring.ScoringRules;
 import dev.lem.scoring.ScoringService;
 import dev.lem.scoring.lambda.ScoringHandler;
-import dev.lem.store.DynamoDbEnrolmentStore;
+import dev.lem.journey.aws.JourneyRuntime;
 import dev.lem.store.DynamoDbFormStore;
 import dev.lem.store.DynamoDbIdempotencyStore;
 import dev.lem.store.DynamoDbLeadStore;
@@ -195,9 +195,15 @@ public final class LemUp {
             var notifyQueue = new SqsMessageQueue(engines.sqs(), engines.queue(QueueDefinition.NOTIFY).url());
             DeadLetters deadLetters = new DeadLetters();
 
-            var drip = new DripHandler(new DripService(leads, notifyQueue));
-            LocalStepScheduler scheduler = LocalStepScheduler.open(stateDir.resolve("schedules.json"), drip, deadLetters, clock);
-            var router = new RouterHandler(new RoutingService(new DynamoDbEnrolmentStore(dynamo, table), notifyQueue, scheduler));
+            // drip sets timers on the scheduler that fires drip: the scheduler's target is bound once drip exists
+            var dripTarget = new java.util.concurrent.atomic.AtomicReference<RequestStreamHandler>();
+            LocalStepScheduler scheduler = LocalStepScheduler.open(stateDir.resolve("schedules.json"),
+                    (input, output, context) -> dripTarget.get().handleRequest(input, output, context), deadLetters, clock);
+            JourneyRuntime journeys = JourneyRuntime.create(dynamo, table, notifyQueue, scheduler, clock);
+            dripTarget.set(new DripHandler(new DripService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
+                    journeys.runner(), clock)));
+            var router = new RouterHandler(new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
+                    journeys.runner(), clock));
             LocalEventBus bus = resources.add("bus", new LocalEventBus(RuleDefinition.ALL,
                     Map.<RuleDefinition.RuleTarget, RequestStreamHandler>of(RuleDefinition.RuleTarget.ROUTER, router),
                     deadLetters, clock, LocalEngines.REGION, Duration.ofSeconds(1)));

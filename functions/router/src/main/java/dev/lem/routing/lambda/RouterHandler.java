@@ -12,7 +12,8 @@ import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.routing.RouterConfig;
 import dev.lem.routing.RoutingService;
 import dev.lem.schedule.aws.EventBridgeStepScheduler;
-import dev.lem.store.DynamoDbEnrolmentStore;
+import dev.lem.journey.aws.JourneyRuntime;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,17 +40,19 @@ public final class RouterHandler implements RequestStreamHandler {
     }
 
     public static RoutingService wire(RouterConfig config) {
-        var dynamo = AwsClients.dynamoDb(config.aws());
-        return new RoutingService(new DynamoDbEnrolmentStore(dynamo, config.tableName()),
+        JourneyRuntime journeys = JourneyRuntime.create(AwsClients.dynamoDb(config.aws()), config.tableName(),
                 new SqsMessageQueue(AwsClients.sqs(config.aws()), config.notifyQueueUrl()),
                 new EventBridgeStepScheduler(AwsClients.scheduler(config.aws()), config.scheduleGroup(),
-                        config.dripFunctionArn(), config.schedulerRoleArn(), config.schedulerDeadLetterArn()));
+                        config.dripFunctionArn(), config.schedulerRoleArn(), config.schedulerDeadLetterArn()),
+                Clock.systemUTC());
+        return new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(), journeys.runner(),
+                Clock.systemUTC());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         EventEnvelope envelope = JsonPayloads.read(input, MAX_EVENT_BYTES, EventEnvelope.class, "event",
                 "an EventBridge envelope", InvalidEventException::new);
-        service.route(codec.decode(envelope));
+        service.route(codec.decode(envelope), envelope.detail());
     }
 }
