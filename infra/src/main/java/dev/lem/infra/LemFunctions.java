@@ -220,6 +220,7 @@ public final class LemFunctions extends Construct {
             case DRIP -> {
                 r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
+                r.scheduling().grantManageSchedules(role); // the next wait of a journey, and cancelling
             }
             case NOTIFICATIONS -> {
                 consume(alias, notify, QueueDefinition.NOTIFY);
@@ -276,6 +277,10 @@ public final class LemFunctions extends Construct {
             case DRIP -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
+                // drip's timers target the alias that fired it (from the invocation): its own ARN here would be a cycle
+                env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
+                env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
+                env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
             }
             case NOTIFICATIONS -> {
                 env.put(EnvNames.TABLE_NAME, table);

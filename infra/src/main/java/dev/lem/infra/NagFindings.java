@@ -62,13 +62,13 @@ final class NagFindings {
                             + "the resource is that one key.",
                     "Action::kms:ReEncrypt*", "Action::kms:GenerateDataKey*"));
             switch (name) {
-                case ROUTER -> findings.add(iam5(
+                case ROUTER, DRIP -> findings.add(iam5(
                         "Schedules are created at run time with one name per timer; only this group's schedules.",
                         "Resource::arn:<AWS::Partition>:scheduler:" + orPseudo(stack.getRegion(), "AWS::Region") + ":"
                                 + orPseudo(stack.getAccount(), "AWS::AccountId") + ":schedule/"
                                 + stack.scheduling().group().getName() + "/*"));
                 case NOTIFICATIONS -> { } // Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
-                case FORM_CAPTURE, TRACKING, SCORING, DRIP -> { }
+                case FORM_CAPTURE, TRACKING, SCORING -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
         }

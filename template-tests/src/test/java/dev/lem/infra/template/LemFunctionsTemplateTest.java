@@ -165,7 +165,7 @@ class LemFunctionsTemplateTest {
             case TRACKING -> Set.of("logs", "xray", "sqs", "secretsmanager");
             case SCORING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "events");
             case ROUTER -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
-            case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
+            case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
             case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
@@ -236,7 +236,8 @@ class LemFunctionsTemplateTest {
             case SCORING -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME);
             case ROUTER -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
                     EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
-            case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL);
+            case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
+                    EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
                     EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV);
         };
@@ -337,6 +338,16 @@ class LemFunctionsTemplateTest {
         assertThat(Cfn.target(env.get(EnvNames.SCHEDULER_ROLE_ARN)))
                 .isEqualTo(synth.logicalId(synth.stack.scheduling().schedulerRole()));
         assertThat(env.get(EnvNames.SCHEDULE_GROUP)).isEqualTo(synth.stack.scheduling().group().getName());
+    }
+
+    @Test
+    void drip_whenSynthesized_schedulesTheNextWaitInTheSameGroupWithTheSameRole() {
+        Map<String, Object> env = environment(FunctionName.DRIP);
+
+        assertThat(Cfn.target(env.get(EnvNames.SCHEDULER_ROLE_ARN)))
+                .isEqualTo(synth.logicalId(synth.stack.scheduling().schedulerRole()));
+        assertThat(env.get(EnvNames.SCHEDULE_GROUP)).isEqualTo(synth.stack.scheduling().group().getName());
+        assertThat(env).doesNotContainKey(EnvNames.DRIP_FUNCTION_ARN);
     }
 
     @Test
