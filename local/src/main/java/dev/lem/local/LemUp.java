@@ -20,6 +20,7 @@ import dev.lem.links.LinkSigner;
 import dev.lem.links.TrackingLinks;
 import dev.lem.local.admin.AdminEndpoints;
 import dev.lem.local.admin.AdminToken;
+import dev.lem.local.admin.JourneyAdminEndpoints;
 import dev.lem.local.bus.DeadLetters;
 import dev.lem.local.bus.LocalEventBus;
 import dev.lem.local.gateway.HttpGateway;
@@ -247,6 +248,7 @@ public final class LemUp {
             new OutboxPages(outbox).addTo(routes);
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,
                     LocalEngines.REGION).addTo(routes);
+            JourneyAdminEndpoints.onTable(token, dynamo, table).addTo(routes);
 
             RunningLem.Ports ports = new RunningLem.Ports(gateway.port(), engines.sqsPort(), engines.dynamoDbPort());
             Path localJson = stateDir.resolve("local.json");
