@@ -52,17 +52,30 @@ public final class JourneyEvents {
         };
     }
 
-    /** The detail's scalar properties as text (bounded), kept with an enrolment for conditions and message data. */
+    /** The detail's scalar properties (and those of its objects, as {@code parent.child}) as text (bounded), kept with an enrolment for conditions and message data. */
     public static Map<String, String> context(JsonNode detail) {
         Map<String, String> context = new TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = detail.fields();
         while (fields.hasNext() && context.size() < MAX_CONTEXT_ENTRIES) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
-            if (value.isValueNode() && !value.isNull() && value.asText().length() <= MAX_CONTEXT_VALUE) {
-                context.put(field.getKey(), value.asText());
+            if (value.isObject()) {
+                // one level down, e.g. a campaign trigger's attributes: event.attributes.<name>
+                Iterator<Map.Entry<String, JsonNode>> inner = value.fields();
+                while (inner.hasNext() && context.size() < MAX_CONTEXT_ENTRIES) {
+                    Map.Entry<String, JsonNode> child = inner.next();
+                    putScalar(context, field.getKey() + "." + child.getKey(), child.getValue());
+                }
+            } else {
+                putScalar(context, field.getKey(), value);
             }
         }
         return context;
+    }
+
+    private static void putScalar(Map<String, String> context, String key, JsonNode value) {
+        if (value.isValueNode() && !value.isNull() && value.asText().length() <= MAX_CONTEXT_VALUE) {
+            context.put(key, value.asText());
+        }
     }
 }

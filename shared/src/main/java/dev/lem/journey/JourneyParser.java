@@ -182,7 +182,8 @@ public final class JourneyParser {
         return rules;
     }
 
-    static List<Condition> conditions(JsonNode node) {
+    /** Conditions as the schema admits them ({@code [{"field": ..., "<operator>": ...}]}); missing → none. */
+    public static List<Condition> conditions(JsonNode node) {
         List<Condition> conditions = new ArrayList<>();
         if (node == null || node.isMissingNode()) {
             return conditions;

@@ -66,10 +66,18 @@ public final class RoutingService {
     private final LeadStore leads;
     private final JourneyRunner runner;
     private final Clock clock;
+    private final AudienceFanOut fanOut;
     private final JourneyEngine engine = new JourneyEngine();
 
+    /** A router without an audience queue: campaign triggers naming one lead work, audiences are refused. */
     public RoutingService(JourneyCatalog catalog, EnrolmentStore enrolments, LeadStore leads, JourneyRunner runner,
                           Clock clock) {
+        this(catalog, enrolments, leads, runner, clock, AudienceFanOut.unavailable());
+    }
+
+    public RoutingService(JourneyCatalog catalog, EnrolmentStore enrolments, LeadStore leads, JourneyRunner runner,
+                          Clock clock, AudienceFanOut fanOut) {
+        this.fanOut = fanOut;
         this.catalog = catalog;
         this.enrolments = enrolments;
         this.leads = leads;
@@ -83,6 +91,17 @@ public final class RoutingService {
 
     /** @param detail the event's detail as received (it may carry properties the event record does not name) */
     public Routing route(LemEvent event, JsonNode detail) {
+        if (event instanceof CampaignTrigger trigger && trigger.audience() != null) {
+            int batches = fanOut.start(trigger);
+            LOG.info("campaign trigger fanned out campaignId={} eventId={} batches={}", trigger.campaignId(),
+                    trigger.eventId(), batches);
+            if (trigger.leadId() == null) {
+                return Routing.nothing();
+            }
+            CampaignTrigger single = new CampaignTrigger(trigger.eventId(), trigger.occurredAt(), trigger.campaignId(),
+                    trigger.leadId(), trigger.attributes());
+            return route(single, Json.mapper().valueToTree(single));
+        }
         Optional<String> lead = JourneyEvents.leadId(event);
         if (lead.isEmpty()) {
             LOG.info("event routed detailType={} eventId={} result=no-lead", event.detailType().wireName(), event.eventId());

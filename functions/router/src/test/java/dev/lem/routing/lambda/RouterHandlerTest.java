@@ -42,6 +42,43 @@ class RouterHandlerTest {
     }
 
     @Test
+    void handleRequest_whenAnAudienceQueueBatch_enrolsEachRecordAndReportsOnlyTheFailedOnes() throws IOException {
+        fakes.deploy("""
+                {"schemaVersion":1,"id":"promo","version":1,
+                 "entry":{"event":{"source":["lem.marketing"],"detail-type":["campaign.trigger"]}},
+                 "steps":[{"id":"m","type":"send","channel":"email","template":"promo"}]}""");
+        RoutingService routing = new RoutingService(fakes.catalog, fakes.enrolments, fakes.leads, fakes.runner, fakes.clock());
+        RouterHandler withAudience = new RouterHandler(new RouterHandler.Services(routing, java.util.Optional.of(
+                new dev.lem.routing.AudienceService(routing, (state, cursor, limit) -> {
+                    throw new AssertionError("no segment here");
+                }, fakes.leads, new RecordingQueue()))));
+        String batch = Json.write(new dev.lem.journey.AudienceBatch("t-1", Instant.parse("2026-11-23T10:15:31Z"), "promo",
+                java.util.Map.of(), java.util.List.of(LEAD), null, null, null));
+        String records = Json.write(java.util.Map.of("Records", java.util.List.of(
+                java.util.Map.of("messageId", "m-1", "body", batch, "eventSource", "aws:sqs"),
+                java.util.Map.of("messageId", "m-2", "body", "{\"not\":\"a batch\"}", "eventSource", "aws:sqs"))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        withAudience.handleRequest(new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8)), out, null);
+
+        assertThat(Json.tree(out.toString(StandardCharsets.UTF_8)).get("batchItemFailures"))
+                .singleElement().satisfies(f -> assertThat(f.get("itemIdentifier").asText()).isEqualTo("m-2"));
+        assertThat(fakes.enrolments.get(new LeadId(LEAD), "promo").trigger()).isEqualTo("t-1");
+    }
+
+    @Test
+    void handleRequest_whenAnSqsBatchReachesARouterWithoutAudienceQueue_throws() {
+        assertThatThrownBy(() -> invoke("{\"Records\":[]}")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LEM_AUDIENCE_QUEUE_URL");
+    }
+
+    @Test
+    void handleRequest_whenJsonButNotAnObject_throwsInvalidEvent() {
+        assertThatThrownBy(() -> invoke("[1]")).isInstanceOf(InvalidEventException.class)
+                .hasMessage("event is not an EventBridge envelope");
+    }
+
+    @Test
     void handleRequest_whenValidLeadCaptured_routesItIntoTheWelcomeJourney() throws IOException {
         invoke(fixture("envelopes/lead-captured.json"));
 
