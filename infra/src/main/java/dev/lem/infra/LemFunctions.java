@@ -76,7 +76,8 @@ public final class LemFunctions extends Construct {
     /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
     public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
             FunctionName.SCORING, QueueDefinition.ACTIVITY,
-            FunctionName.NOTIFICATIONS, QueueDefinition.NOTIFY);
+            FunctionName.NOTIFICATIONS, QueueDefinition.NOTIFY,
+            FunctionName.ROUTER, QueueDefinition.AUDIENCE);
 
     /**
      * What the functions are wired to.
@@ -216,6 +217,10 @@ public final class LemFunctions extends Construct {
                 r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
                 r.scheduling().grantManageSchedules(role);
+                // campaign-trigger audiences: the router queues the batches and consumes them (segment pages queue the next)
+                Queue audience = r.queues().queue(QueueDefinition.AUDIENCE);
+                audience.grantSendMessages(role);
+                consume(alias, audience, QueueDefinition.AUDIENCE);
             }
             case DRIP -> {
                 r.table().grantItemReadWrite(role);
@@ -272,6 +277,7 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
                 env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
                 env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
+                env.put(EnvNames.AUDIENCE_QUEUE_URL, r.queues().queue(QueueDefinition.AUDIENCE).getQueueUrl());
                 // LEM_DRIP_FUNCTION_ARN is added once the drip alias exists.
             }
             case DRIP -> {

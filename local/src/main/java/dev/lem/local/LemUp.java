@@ -44,7 +44,11 @@ import dev.lem.notify.SendGate;
 import dev.lem.notify.lambda.NotificationsHandler;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.SqsMessageQueue;
+import dev.lem.routing.AudienceFanOut;
+import dev.lem.routing.AudienceService;
 import dev.lem.routing.RoutingService;
+import dev.lem.local.queue.StreamHandlerConsumer;
+import dev.lem.store.DynamoDbLeadSegments;
 import dev.lem.routing.lambda.RouterHandler;
 import dev.lem.scoring.ScoringRules;
 import dev.lem.scoring.ScoringService;
@@ -203,8 +207,11 @@ public final class LemUp {
             JourneyRuntime journeys = JourneyRuntime.create(dynamo, table, notifyQueue, scheduler, clock);
             dripTarget.set(new DripHandler(new DripService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
                     journeys.runner(), clock)));
-            var router = new RouterHandler(new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
-                    journeys.runner(), clock));
+            var audienceQueue = new SqsMessageQueue(engines.sqs(), engines.queue(QueueDefinition.AUDIENCE).url());
+            var routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(), journeys.runner(),
+                    clock, new AudienceFanOut(audienceQueue));
+            var router = new RouterHandler(new RouterHandler.Services(routing, Optional.of(new AudienceService(routing,
+                    new DynamoDbLeadSegments(dynamo, table), journeys.leads(), audienceQueue))));
             LocalEventBus bus = resources.add("bus", new LocalEventBus(RuleDefinition.ALL,
                     Map.<RuleDefinition.RuleTarget, RequestStreamHandler>of(RuleDefinition.RuleTarget.ROUTER, router),
                     deadLetters, clock, LocalEngines.REGION, Duration.ofSeconds(1)));
@@ -230,6 +237,7 @@ public final class LemUp {
 
             poller(resources, engines, QueueDefinition.ACTIVITY, FunctionName.SCORING, scoring).start();
             poller(resources, engines, QueueDefinition.NOTIFY, FunctionName.NOTIFICATIONS, notifications).start();
+            poller(resources, engines, QueueDefinition.AUDIENCE, FunctionName.ROUTER, new StreamHandlerConsumer(router)).start();
             scheduler.start();
 
             DeadLetterQueues deadLetterQueues = new DeadLetterQueues(engines.sqs(), QueueDefinition.ALL.stream()

@@ -181,6 +181,56 @@ class JourneyFlowIT {
         assertThat(receive(0)).isEmpty();
     }
 
+    @Test
+    void campaignTriggerWithAnAudience_fansOutThroughTheAudienceQueueAndEnrolsEveryLeadOnce() throws Exception {
+        String document = """
+                {"schemaVersion":1,"id":"promo","version":1,
+                 "entry":{"event":{"source":["lem.marketing"],"detail-type":["campaign.trigger"]}},
+                 "steps":[{"id":"offer","type":"send","channel":"email","template":"promo","data":{"offer":"$event.attributes.offer"}}]}""";
+        JourneyParser parser = JourneyParser.create();
+        new DynamoDbJourneyStore(engines.dynamoDb(), table, parser).deploy(parser.parse(document), document);
+        List<String> audience = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            audience.add(storedLead().value());
+        }
+        QueueUrls audienceQueue = engines.createQueues("audience-" + UUID.randomUUID().toString().substring(0, 8) + "-")
+                .get(QueueDefinition.AUDIENCE);
+        JourneyRuntime journeys = runtime(NOW);
+        var queue = new SqsMessageQueue(engines.sqs(), audienceQueue.url());
+        RoutingService routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
+                journeys.runner(), Clock.fixed(NOW, ZoneOffset.UTC), new dev.lem.routing.AudienceFanOut(queue));
+        RouterHandler router = new RouterHandler(new RouterHandler.Services(routing, Optional.of(new dev.lem.routing.AudienceService(
+                routing, new dev.lem.store.DynamoDbLeadSegments(engines.dynamoDb(), table), journeys.leads(), queue))));
+        var consumer = new dev.lem.local.queue.StreamHandlerConsumer(router);
+
+        invoke(router, envelope(new CampaignTrigger("promo-2026", NOW, "promo", null, Map.of("offer", "bf"),
+                new CampaignTrigger.Audience(audience, null))));
+        List<Message> batches = new ArrayList<>();
+        for (int poll = 0; poll < 10 && batches.size() < 2; poll++) {
+            batches.addAll(engines.sqs().receiveMessage(r -> r.queueUrl(audienceQueue.url()).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages());
+        }
+        assertThat(batches).hasSize(2);
+        com.amazonaws.services.lambda.runtime.events.SQSEvent event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        event.setRecords(batches.stream().map(m -> {
+            var record = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            record.setMessageId(m.messageId());
+            record.setBody(m.body());
+            return record;
+        }).toList());
+
+        assertThat(consumer.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        assertThat(consumer.handleRequest(event, null).getBatchItemFailures()).as("redelivered").isEmpty();
+
+        List<NotifyMessage> sent = receive(150);
+        assertThat(sent).hasSize(150).allSatisfy(m -> assertThat(m.data()).containsEntry("offer", "bf"));
+        assertThat(sent).extracting(m -> m.leadId().value()).containsExactlyInAnyOrderElementsOf(audience);
+        assertThat(receive(0)).isEmpty();
+        for (String lead : audience) {
+            assertThat(enrolment(new LeadId(lead), "promo").trigger()).isEqualTo("promo-2026");
+        }
+    }
+
     private Enrolment enrolment(LeadId lead, String journeyId) {
         return runtime(NOW).enrolments().find(lead, journeyId).orElseThrow();
     }
@@ -202,7 +252,7 @@ class JourneyFlowIT {
     /** Receives (and deletes) what is on the notify queue; waits a little for {@code expected} messages. */
     private List<NotifyMessage> receive(int expected) {
         List<Message> messages = new ArrayList<>();
-        for (int poll = 0; poll < (expected == 0 ? 1 : 10) && messages.size() < Math.max(expected, 1); poll++) {
+        for (int poll = 0; poll < (expected == 0 ? 1 : 10 + expected / 5) && messages.size() < Math.max(expected, 1); poll++) {
             messages.addAll(engines.sqs().receiveMessage(r -> r.queueUrl(notify.url()).maxNumberOfMessages(10)
                     .waitTimeSeconds(1)).messages());
         }

@@ -235,7 +235,8 @@ class LemFunctionsTemplateTest {
             case TRACKING -> Set.of(EnvNames.ACTIVITY_QUEUE_URL, EnvNames.TRACKING_ALLOWED_ORIGINS, tracking);
             case SCORING -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME);
             case ROUTER -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
-                    EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
+                    EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV,
+                    EnvNames.AUDIENCE_QUEUE_URL);
             case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
                     EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
@@ -267,9 +268,13 @@ class LemFunctionsTemplateTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FunctionName.class, names = {"SCORING", "NOTIFICATIONS"})
+    @EnumSource(value = FunctionName.class, names = {"SCORING", "NOTIFICATIONS", "ROUTER"})
     void queueConsumer_whenSynthesized_readsItsQueueInBatchesThroughTheAliasReportingItemFailures(FunctionName name) {
-        QueueDefinition definition = name == FunctionName.SCORING ? QueueDefinition.ACTIVITY : QueueDefinition.NOTIFY;
+        QueueDefinition definition = switch (name) {
+            case SCORING -> QueueDefinition.ACTIVITY;
+            case ROUTER -> QueueDefinition.AUDIENCE;
+            default -> QueueDefinition.NOTIFY;
+        };
         String queue = synth.logicalId(synth.stack.queues().queue(definition));
         String alias = synth.logicalId(synth.stack.functions().alias(name));
 
@@ -285,8 +290,8 @@ class LemFunctionsTemplateTest {
     }
 
     @Test
-    void eventSourceMappings_whenSynthesized_areOnlyTheTwoQueueConsumers() {
-        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 2);
+    void eventSourceMappings_whenSynthesized_areOnlyTheThreeQueueConsumers() {
+        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 3);
     }
 
     @ParameterizedTest
