@@ -63,6 +63,12 @@ public record Enrolment(LeadId leadId, String journeyId, int journeyVersion, int
                 Optional.empty(), enrolledAt, at, context, answers);
     }
 
+    /** The same enrolment once its timer has fired: Scheduler deletes a fired {@code at()} schedule itself. */
+    public Enrolment timerFired() {
+        return new Enrolment(leadId, journeyId, journeyVersion, run, trigger, status, position, seq, Optional.empty(),
+                enrolledAt, updatedAt, context, answers);
+    }
+
     public Enrolment withAnswer(String stepId, String answer) {
         Map<String, String> next = new HashMap<>(answers);
         next.put(stepId, answer);

@@ -61,7 +61,7 @@ public final class DripService {
             LOG.info("timer ended enrolment reason=lead-gone journeyId={}", step.campaignId());
             return Fired.LEAD_GONE;
         }
-        Enrolment parked = enrolment.get();
+        Enrolment parked = enrolment.get().timerFired();
         Facts facts = Facts.of(lead.get(), parked.context(), parked.answers());
         Enrolment after = runner.perform(journey.journey(), parked,
                 engine.resume(journey.journey(), parked, JourneyEngine.Resume.TIMER, facts, now), now);

@@ -50,6 +50,7 @@ class DripServiceTest {
         assertThat(enrolment.status()).isEqualTo(Enrolment.Status.EXITED);
         assertThat(enrolment.seq()).isEqualTo(2);
         assertThat(enrolment.timer()).isEmpty();
+        assertThat(fakes.scheduler.cancelled()).as("a fired timer deletes itself").isEmpty();
     }
 
     @Test
