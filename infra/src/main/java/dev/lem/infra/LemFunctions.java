@@ -80,7 +80,8 @@ public final class LemFunctions extends Construct {
     /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
     public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
             FunctionName.SCORING, QueueDefinition.ACTIVITY,
-            FunctionName.NOTIFICATIONS, QueueDefinition.NOTIFY);
+            FunctionName.NOTIFICATIONS, QueueDefinition.NOTIFY,
+            FunctionName.ROUTER, QueueDefinition.AUDIENCE);
 
     /**
      * What the functions are wired to.
@@ -223,10 +224,15 @@ public final class LemFunctions extends Construct {
                 r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
                 r.scheduling().grantManageSchedules(role);
+                // campaign-trigger audiences: the router queues the batches and consumes them (segment pages queue the next)
+                Queue audience = r.queues().queue(QueueDefinition.AUDIENCE);
+                audience.grantSendMessages(role);
+                consume(alias, audience, QueueDefinition.AUDIENCE);
             }
             case DRIP -> {
                 r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
+                r.scheduling().grantManageSchedules(role); // the next wait of a journey, and cancelling
             }
             case ACTIVITIES -> {
                 // looks leads up (by id, by email hash) and writes only its own claims, never a lead
@@ -300,11 +306,16 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
                 env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
                 env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
+                env.put(EnvNames.AUDIENCE_QUEUE_URL, r.queues().queue(QueueDefinition.AUDIENCE).getQueueUrl());
                 // LEM_DRIP_FUNCTION_ARN is added once the drip alias exists.
             }
             case DRIP -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
+                // drip's timers target the alias that fired it (from the invocation): its own ARN here would be a cycle
+                env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
+                env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
+                env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
             }
             case ACTIVITIES -> {
                 env.put(EnvNames.TABLE_NAME, table);

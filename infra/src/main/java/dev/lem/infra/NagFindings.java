@@ -72,8 +72,8 @@ final class NagFindings {
                     "Action::kms:ReEncrypt*", "Action::kms:GenerateDataKey*"));
             switch (name) {
                 // notifications: Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
-                case ROUTER, SCORING, NOTIFICATIONS -> findings.add(schedulesOfTheGroup(stack));
-                case FORM_CAPTURE, TRACKING, DRIP, ACTIVITIES, API -> { }
+                case ROUTER, DRIP, SCORING, NOTIFICATIONS -> findings.add(schedulesOfTheGroup(stack));
+                case FORM_CAPTURE, TRACKING, ACTIVITIES, API -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
         }

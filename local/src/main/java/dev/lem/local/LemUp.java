@@ -27,6 +27,7 @@ import dev.lem.local.admin.StateHistory;
 import dev.lem.local.demo.DemoJourney;
 import dev.lem.local.demo.DemoPages;
 import dev.lem.local.admin.AdminToken;
+import dev.lem.local.admin.JourneyAdminEndpoints;
 import dev.lem.local.bus.DeadLetters;
 import dev.lem.local.bus.LocalEventBus;
 import dev.lem.local.gateway.HttpGateway;
@@ -52,7 +53,11 @@ import dev.lem.store.DynamoDbLeadErasure;
 import dev.lem.notify.lambda.NotificationsHandler;
 import dev.lem.queue.QueueDefinition;
 import dev.lem.queue.aws.SqsMessageQueue;
+import dev.lem.routing.AudienceFanOut;
+import dev.lem.routing.AudienceService;
 import dev.lem.routing.RoutingService;
+import dev.lem.local.queue.StreamHandlerConsumer;
+import dev.lem.store.DynamoDbLeadSegments;
 import dev.lem.routing.lambda.RouterHandler;
 import dev.lem.local.schedule.TimerTargets;
 import dev.lem.local.admin.LeadApiEndpoints;
@@ -63,7 +68,7 @@ import dev.lem.scoring.rules.ScoreModels;
 import dev.lem.store.DynamoDbLeadStandingStore;
 import dev.lem.scoring.ScoringService;
 import dev.lem.scoring.lambda.ScoringHandler;
-import dev.lem.store.DynamoDbEnrolmentStore;
+import dev.lem.journey.aws.JourneyRuntime;
 import dev.lem.store.DynamoDbFormStore;
 import dev.lem.store.DynamoDbIdempotencyStore;
 import dev.lem.store.DynamoDbLeadStore;
@@ -265,12 +270,21 @@ public final class LemUp {
             var notifyQueue = new SqsMessageQueue(engines.sqs(), engines.queue(QueueDefinition.NOTIFY).url());
             DeadLetters deadLetters = new DeadLetters();
 
-            var drip = new DripHandler(new DripService(leads, notifyQueue));
-            LocalStepScheduler scheduler = LocalStepScheduler.open(state.schedules(),
-                    new TimerTargets(drip, activityQueue), deadLetters, clock);
+            // drip sets timers on the scheduler that fires drip: the scheduler's target is bound once drip exists
+            var dripTarget = new java.util.concurrent.atomic.AtomicReference<RequestStreamHandler>();
+            LocalStepScheduler scheduler = LocalStepScheduler.open(state.schedules(), new TimerTargets(
+                    (input, output, context) -> dripTarget.get().handleRequest(input, output, context), activityQueue),
+                    deadLetters, clock);
             DemoJourney demoJourney = new DemoJourney(baseUrl + "/demo", options.dripWait(), clock);
-            var router = new RouterHandler(new RoutingService(new DynamoDbEnrolmentStore(dynamo, table),
-                    demoJourney.linking(notifyQueue), demoJourney.shortening(scheduler)));
+            JourneyRuntime journeys = JourneyRuntime.create(dynamo, table, demoJourney.linking(notifyQueue),
+                    demoJourney.shortening(scheduler), clock);
+            dripTarget.set(new DripHandler(new DripService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
+                    journeys.runner(), clock)));
+            var audienceQueue = new SqsMessageQueue(engines.sqs(), engines.queue(QueueDefinition.AUDIENCE).url());
+            var routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(), journeys.runner(),
+                    clock, new AudienceFanOut(audienceQueue));
+            var router = new RouterHandler(new RouterHandler.Services(routing, Optional.of(new AudienceService(routing,
+                    new DynamoDbLeadSegments(dynamo, table), journeys.leads(), audienceQueue))));
             LocalEventBus bus = resources.add("bus", new LocalEventBus(RuleDefinition.ALL,
                     Map.<RuleDefinition.RuleTarget, RequestStreamHandler>of(RuleDefinition.RuleTarget.ROUTER, router),
                     deadLetters, clock, LocalEngines.REGION, Duration.ofSeconds(1)));
@@ -302,6 +316,7 @@ public final class LemUp {
 
             poller(resources, engines, QueueDefinition.ACTIVITY, FunctionName.SCORING, scoring).start();
             poller(resources, engines, QueueDefinition.NOTIFY, FunctionName.NOTIFICATIONS, notifications).start();
+            poller(resources, engines, QueueDefinition.AUDIENCE, FunctionName.ROUTER, new StreamHandlerConsumer(router)).start();
             scheduler.start();
             notify.heldMessages().start();
 
@@ -334,6 +349,7 @@ public final class LemUp {
             new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler, stateHistory).addTo(routes);
             new LeadApiEndpoints(token, new ApiHandler(new LeadApi(leads, new DynamoDbLeadStandingStore(dynamo, table),
                     identity, clock)), clock).addTo(routes);
+            JourneyAdminEndpoints.onTable(token, dynamo, table).addTo(routes);
 
             RunningLem.Ports ports = new RunningLem.Ports(gateway.port(), engines.sqsPort(), engines.dynamoDbPort());
             Path localJson = state.localJson();

@@ -131,10 +131,10 @@ class LemUpIT {
         HttpResponse<String> fired = send(admin("/admin/schedules/fire-due?until=" + until)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(fired.statusCode()).isEqualTo(200);
-        assertThat(Json.tree(fired.body()).get("fired").toString()).contains("welcome-2-" + leadId.value());
+        assertThat(Json.tree(fired.body()).get("fired").toString()).contains("welcome-3-" + leadId.value());
 
         JsonNode followUp = eventually(() -> outboxEmail(email, "welcome-2"));
-        assertThat(followUp.get("messageId").asText()).isEqualTo("welcome.2." + leadId.value());
+        assertThat(followUp.get("messageId").asText()).isEqualTo("welcome.4." + leadId.value());
     }
 
     @Test

@@ -49,7 +49,7 @@ import dev.lem.store.DynamoDbLeadStandingStore;
 import dev.lem.testing.fakes.RecordingStepScheduler;
 import dev.lem.scoring.ScoringService;
 import dev.lem.scoring.lambda.ScoringHandler;
-import dev.lem.store.DynamoDbEnrolmentStore;
+import dev.lem.journey.aws.JourneyRuntime;
 import dev.lem.store.DynamoDbFormStore;
 import dev.lem.store.DynamoDbIdempotencyStore;
 import dev.lem.store.DynamoDbLeadStore;
@@ -127,10 +127,12 @@ class WalkingSkeletonIT {
                 activityQueue, new SpamDefence(FORM_TOKENS, new DynamoDbSpamDefenceStore(engines.dynamoDb(), table),
                         new IdentityHasher(IDENTITY_KEY), Optional.empty()),
                 new DynamoDbCaptureIdempotencyStore(engines.dynamoDb(), table)), clock);
-        router = new RouterHandler(new RoutingService(new DynamoDbEnrolmentStore(engines.dynamoDb(), table), notifyQueue,
+        JourneyRuntime journeys = JourneyRuntime.create(engines.dynamoDb(), table, notifyQueue,
                 new EventBridgeStepScheduler(AwsClients.scheduler(wire.awsConfig()), "lem",
                         "arn:aws:lambda:eu-west-1:000000000000:function:lem-drip:live",
-                        "arn:aws:iam::000000000000:role/lem-scheduler")));
+                        "arn:aws:iam::000000000000:role/lem-scheduler"), clock);
+        router = new RouterHandler(new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
+                journeys.runner(), clock));
         LinkSigner signer = new LinkSigner(TRACKING_KEY);
         URI base = URI.create("https://t.lem.example");
         notifications = new NotificationsHandler(new NotificationService(leads,
@@ -174,7 +176,7 @@ class WalkingSkeletonIT {
         // the welcome message is on the notify queue, a follow-up timer on the Scheduler wire
         List<CapturedRequest> schedules = wire.requests(Service.SCHEDULER);
         assertThat(schedules).singleElement().satisfies(s -> {
-            assertThat(s.url()).startsWith("/schedules/welcome-2-" + lead.id());
+            assertThat(s.url()).startsWith("/schedules/welcome-3-" + lead.id());
             assertThat(s.json().get("ScheduleExpression").asText()).isEqualTo("at(2026-11-25T10:15:30)");
             assertThat(s.json().get("Target").get("Arn").asText()).endsWith("function:lem-drip:live");
         });

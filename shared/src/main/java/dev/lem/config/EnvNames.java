@@ -8,6 +8,8 @@ public final class EnvNames {
     public static final String EVENT_BUS_NAME = "LEM_EVENT_BUS_NAME";
     public static final String ACTIVITY_QUEUE_URL = "LEM_ACTIVITY_QUEUE_URL";
     public static final String NOTIFY_QUEUE_URL = "LEM_NOTIFY_QUEUE_URL";
+    /** Router: the queue campaign-trigger audiences fan out through (the router consumes it too). */
+    public static final String AUDIENCE_QUEUE_URL = "LEM_AUDIENCE_QUEUE_URL";
     public static final String IDENTITY_KEY = "LEM_IDENTITY_KEY";
     public static final String TRACKING_KEY = "LEM_TRACKING_KEY";
     /** Comma list of web origins whose pages may send lem.js beacons to tracking (CORS). */

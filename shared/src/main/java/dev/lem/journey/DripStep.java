@@ -4,8 +4,12 @@ import dev.lem.lead.LeadId;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The payload a drip timer delivers: run step {@code step} of a campaign for a lead. */
-public record DripStep(LeadId leadId, String campaignId, int step, Instant dueAt) {
+/**
+ * The payload a journey timer delivers: enrolment ({@code campaignId} = the journey id) run {@code run} of journey
+ * version {@code journeyVersion} parked at position {@code step} after move {@code seq}. Drip acts only if the
+ * enrolment is still exactly there, so a late, repeated or superseded firing does nothing.
+ */
+public record DripStep(LeadId leadId, String campaignId, int step, Instant dueAt, int journeyVersion, int run, int seq) {
     public DripStep {
         Objects.requireNonNull(leadId, "leadId");
         Objects.requireNonNull(campaignId, "campaignId");
@@ -15,9 +19,15 @@ public record DripStep(LeadId leadId, String campaignId, int step, Instant dueAt
         }
     }
 
-    /** Deterministic timer name (at most 64 chars): the same step for the same lead is scheduled once. */
-    public String scheduleName() {
-        String name = campaignId + "-" + step + "-" + leadId.value();
-        return name.length() <= 64 ? name : name.substring(name.length() - 64);
+    /** The timer of an enrolment parked at its position. */
+    public static DripStep of(Enrolment parked, Instant dueAt) {
+        return new DripStep(parked.leadId(), parked.journeyId(), parked.position(), dueAt, parked.journeyVersion(),
+                parked.run(), parked.seq());
+    }
+
+    /** Whether {@code enrolment} still waits for exactly this timer. */
+    public boolean isCurrentFor(Enrolment enrolment) {
+        return enrolment.isActive() && enrolment.journeyId().equals(campaignId) && enrolment.journeyVersion() == journeyVersion
+                && enrolment.run() == run && enrolment.seq() == seq && enrolment.position() == step;
     }
 }

@@ -1,16 +1,31 @@
 package dev.lem.journey;
 
 import dev.lem.lead.LeadId;
-import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/** Which campaigns a lead is in. A lead is enrolled in a campaign at most once. */
+/**
+ * A lead's enrolments, one item per lead × journey (the latest run). Every write is conditional, so concurrent
+ * or repeated deliveries cannot enrol a lead twice or move an enrolment twice.
+ */
 public interface EnrolmentStore {
 
+    Optional<Enrolment> find(LeadId leadId, String journeyId);
+
+    /** The lead's enrolments that are still running. */
+    List<Enrolment> active(LeadId leadId);
+
     /**
-     * Enrols the lead unless already enrolled by another trigger.
+     * Stores a new enrolment: the first one ({@code replacing} empty), or a re-entry replacing the previous run.
      *
-     * @return true when this trigger enrolled the lead now or earlier (a redelivery of the same
-     *     trigger), false when a different trigger enrolled it before
+     * @return false when another writer enrolled the lead first (or the previous run changed meanwhile)
      */
-    boolean enrol(LeadId leadId, String campaignId, String triggerEventId, Instant at);
+    boolean create(Enrolment enrolment, Optional<Enrolment> replacing);
+
+    /**
+     * Replaces {@code from} by {@code to} if the stored enrolment is still {@code from}'s run and seq.
+     *
+     * @return false when the enrolment moved meanwhile (a concurrent or earlier delivery did this move)
+     */
+    boolean advance(Enrolment from, Enrolment to);
 }

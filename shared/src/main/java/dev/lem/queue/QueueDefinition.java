@@ -23,7 +23,14 @@ public record QueueDefinition(String name, Duration visibilityTimeout, int maxRe
     public static final QueueDefinition NOTIFY =
             new QueueDefinition("notify", Duration.ofSeconds(180), 5, Duration.ofDays(4), 10);
 
-    public static final List<QueueDefinition> ALL = List.of(ACTIVITY, NOTIFY);
+    /**
+     * Slices of a campaign trigger's audience (up to 100 lead ids, or a segment page), consumed by the router; two
+     * per invocation keep a batch well inside the router's timeout.
+     */
+    public static final QueueDefinition AUDIENCE =
+            new QueueDefinition("audience", Duration.ofSeconds(180), 5, Duration.ofDays(4), 2);
+
+    public static final List<QueueDefinition> ALL = List.of(ACTIVITY, NOTIFY, AUDIENCE);
 
     /** DLQs keep messages 14 days, the SQS maximum, so an operator has time to redrive them. */
     public static final Duration DLQ_RETENTION = Duration.ofDays(14);

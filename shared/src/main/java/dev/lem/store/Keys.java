@@ -95,6 +95,23 @@ public final class Keys {
         return "TIMER#" + scheduleName;
     }
 
+    /** The partition listing the latest version of every deployed journey ({@code sk} = {@link #journey}). */
+    public static final String JOURNEYS_PK = "JOURNEYS";
+
+    public static String journey(String journeyId) {
+        return "JOURNEY#" + journeyId;
+    }
+
+    /** One immutable journey version under {@link #journey}; zero-padded so versions sort. */
+    public static String journeyVersion(int version) {
+        return "V#" + String.format("%06d", version);
+    }
+
+    /** A round-robin counter (sales assignment). */
+    public static String counter(String key) {
+        return "COUNTER#" + key;
+    }
+
     public static String stateIndex(dev.lem.lead.LeadState state) {
         return "STATE#" + state.wireName();
     }

@@ -16,6 +16,8 @@ class DripConfigTest {
         Map<String, String> env = new HashMap<>();
         env.put("LEM_TABLE_NAME", "lem");
         env.put("LEM_NOTIFY_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/lem-notify");
+        env.put("LEM_SCHEDULE_GROUP", "lem-timers");
+        env.put("LEM_SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/lem-scheduler");
         return env;
     }
 
@@ -25,12 +27,15 @@ class DripConfigTest {
 
         assertThat(config.tableName()).isEqualTo("lem");
         assertThat(config.notifyQueueUrl()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/lem-notify");
+        assertThat(config.scheduleGroup()).isEqualTo("lem-timers");
+        assertThat(config.schedulerRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/lem-scheduler");
+        assertThat(config.schedulerDeadLetterArn()).isEmpty();
         assertThat(config.aws().endpoint()).isEmpty();
         assertThat(config.aws().localCredentials()).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LEM_TABLE_NAME", "LEM_NOTIFY_QUEUE_URL"})
+    @ValueSource(strings = {"LEM_TABLE_NAME", "LEM_NOTIFY_QUEUE_URL", "LEM_SCHEDULE_GROUP", "LEM_SCHEDULER_ROLE_ARN"})
     void fromEnv_whenRequiredVariableMissing_throwsNamingIt(String name) {
         Map<String, String> env = env();
         env.remove(name);

@@ -9,13 +9,13 @@ import java.util.Locale;
  * {@code lem bench}: what one tracking pixel and one form submission cost. Not a test and not timed by
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
- * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|all] [--pixel-hits N]
- *     [--forms N] [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N]
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|campaign|all] [--pixel-hits N]
+ *     [--forms N] [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N]
  * </pre>
  * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up; identity: 20
  * visitor merges of 100 stored hits each and 20 {@code POST /activities} batches of 100 items (after a fifth as
- * warm-up); 5 000 scoring batches of 10 after 1 000 warm-up.
- * Exit status 2 on bad arguments.
+ * warm-up); 5 000 scoring batches of 10 after 1 000 warm-up; a campaign trigger for 10 000 leads.
+ * Exit status 2 on bad arguments, 1 when the campaign bench lost or doubled an enrolment.
  */
 public final class Bench {
 
@@ -29,10 +29,12 @@ public final class Bench {
         int mergeHits = 100;
         int batches = 20;
         int scoringBatches = 5_000;
+        int campaignLeads = 10_000;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "pixel", "forms", "identity", "scoring", "all" -> which = args[i];
+                    case "pixel", "forms", "identity", "scoring", "campaign", "all" -> which = args[i];
+                    case "--campaign-leads" -> campaignLeads = positive(args[++i]);
                     case "--merges" -> merges = positive(args[++i]);
                     case "--merge-hits" -> mergeHits = positive(args[++i]);
                     case "--batches" -> batches = positive(args[++i]);
@@ -44,7 +46,7 @@ public final class Bench {
             }
         } catch (RuntimeException e) {
             System.err.println("usage: Bench [pixel|forms|identity|scoring|all] [--pixel-hits N] [--forms N] [--merges N]"
-                    + " [--merge-hits N] [--batches N] [--scoring-batches N]  (" + e.getMessage() + ")");
+                    + " [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N]  (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
@@ -70,6 +72,12 @@ public final class Bench {
             scoring = ScoringBench.run(Math.max(1_000, scoringBatches / 5), scoringBatches);
             results.add(scoring);
         }
+        int status = 0;
+        if (which.equals("campaign") || which.equals("all")) {
+            CampaignBench.Result campaign = CampaignBench.run(campaignLeads, out);
+            out.println(campaign.row());
+            status = campaign.lost() + campaign.doubled() == 0 ? 0 : 1;
+        }
         out.println();
         out.println(Latencies.header());
         results.forEach(r -> out.println(r.row()));
@@ -77,6 +85,7 @@ public final class Bench {
             out.printf(Locale.ROOT, "scoring: %.0f leads scored per second on one core (batches of %d)%n",
                     scoring.perSecond() * ScoringBench.BATCH, ScoringBench.BATCH);
         }
+        System.exit(status); // DynamoDB Local leaves a non-daemon thread behind
     }
 
     private static int positive(String value) {

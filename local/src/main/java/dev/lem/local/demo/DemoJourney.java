@@ -3,7 +3,7 @@ package dev.lem.local.demo;
 import dev.lem.json.Json;
 import dev.lem.messaging.NotifyMessage;
 import dev.lem.queue.MessageQueue;
-import dev.lem.routing.WelcomeJourney;
+import dev.lem.journey.BuiltInJourneys;
 import dev.lem.schedule.StepScheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public final class DemoJourney {
 
     String withTourUrl(String body) {
         NotifyMessage message = Json.read(body, NotifyMessage.class);
-        if (!WelcomeJourney.CAMPAIGN_ID.equals(message.campaignId()) || message.data().containsKey(TOUR_URL)) {
+        if (!BuiltInJourneys.WELCOME.equals(message.campaignId()) || message.data().containsKey(TOUR_URL)) {
             return body;
         }
         Map<String, String> data = new HashMap<>(message.data());

@@ -8,7 +8,6 @@ import dev.lem.lead.LeadId;
 import dev.lem.messaging.Channel;
 import dev.lem.messaging.MessageCategory;
 import dev.lem.messaging.NotifyMessage;
-import dev.lem.routing.WelcomeJourney;
 import dev.lem.testing.fakes.RecordingStepScheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,11 +30,13 @@ class DemoJourneyTest {
         List<String> sent = new ArrayList<>();
         DemoJourney journey = new DemoJourney("http://127.0.0.1:8080/demo", Optional.empty(), CLOCK);
 
-        journey.linking(sent::add).send(Json.write(WelcomeJourney.welcome(lead, "demo")));
+        NotifyMessage welcome = new NotifyMessage("welcome.1." + lead.value(), lead, Channel.EMAIL,
+                MessageCategory.TRANSACTIONAL, "welcome", "welcome", Map.of("formId", "demo"));
+        journey.linking(sent::add).send(Json.write(welcome));
 
         NotifyMessage message = Json.read(sent.getFirst(), NotifyMessage.class);
         assertThat(message.data()).containsEntry("tourUrl", "http://127.0.0.1:8080/demo").containsEntry("formId", "demo");
-        assertThat(message.messageId()).isEqualTo(WelcomeJourney.welcome(lead, "demo").messageId());
+        assertThat(message.messageId()).isEqualTo(welcome.messageId());
     }
 
     @Test
@@ -53,9 +54,9 @@ class DemoJourneyTest {
     void shortening_whenTimerIsDueAfterTheMaxWait_firesItAfterTheMaxWaitWithTheSamePayload() {
         RecordingStepScheduler recorded = new RecordingStepScheduler();
         DemoJourney journey = new DemoJourney("http://x/demo", Optional.of(Duration.ofSeconds(30)), CLOCK);
-        DripStep step = WelcomeJourney.followUp(lead, NOW);
+        DripStep step = new DripStep(lead, "welcome", 3, NOW.plus(Duration.ofDays(2)), 1, 1, 3);
 
-        journey.shortening(recorded).scheduleOnce(step.scheduleName(), step.dueAt(), Json.write(step));
+        journey.shortening(recorded).scheduleOnce("welcome-3-" + lead.value(), step.dueAt(), Json.write(step));
         journey.shortening(recorded).scheduleOnce("soon", NOW.plusSeconds(10), "{}");
 
         assertThat(recorded.scheduled()).extracting(RecordingStepScheduler.Schedule::at)

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
@@ -27,7 +28,7 @@ public final class EventBridgeStepScheduler implements StepScheduler {
 
     private final SchedulerClient scheduler;
     private final String group;
-    private final String targetArn;
+    private final Supplier<String> targetArn;
     private final String roleArn;
     private final Optional<String> deadLetterArn;
 
@@ -37,6 +38,15 @@ public final class EventBridgeStepScheduler implements StepScheduler {
 
     /** @param deadLetterArn the SQS queue that receives a timer whose target kept failing after the retries */
     public EventBridgeStepScheduler(SchedulerClient scheduler, String group, String targetArn, String roleArn,
+                                    Optional<String> deadLetterArn) {
+        this(scheduler, group, () -> targetArn, roleArn, deadLetterArn);
+    }
+
+    /**
+     * @param targetArn read at every CreateSchedule: drip schedules its own next step, and learns its (alias) ARN only
+     *                  from the invocation (its own ARN in its environment would be a CloudFormation cycle)
+     */
+    public EventBridgeStepScheduler(SchedulerClient scheduler, String group, Supplier<String> targetArn, String roleArn,
                                     Optional<String> deadLetterArn) {
         this.scheduler = scheduler;
         this.group = group;
@@ -61,7 +71,7 @@ public final class EventBridgeStepScheduler implements StepScheduler {
                     .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
                     .target(t -> {
-                        t.arn(targetArn).roleArn(roleArn).input(payloadJson)
+                        t.arn(targetArn.get()).roleArn(roleArn).input(payloadJson)
                                 .retryPolicy(p -> p.maximumRetryAttempts(10).maximumEventAgeInSeconds(86_400));
                         deadLetterArn.ifPresent(arn -> t.deadLetterConfig(d -> d.arn(arn)));
                     }));

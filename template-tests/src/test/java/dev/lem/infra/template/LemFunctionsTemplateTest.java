@@ -168,7 +168,7 @@ class LemFunctionsTemplateTest {
             case TRACKING -> Set.of("logs", "xray", "sqs", "secretsmanager");
             case SCORING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "events", "scheduler", "iam");
             case ROUTER -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
-            case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
+            case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
             case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager",
                     "scheduler", "iam");
             case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
@@ -242,8 +242,10 @@ class LemFunctionsTemplateTest {
             case SCORING -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.SCHEDULE_GROUP,
                     EnvNames.SCHEDULER_ROLE_ARN, EnvNames.SCHEDULER_DLQ_ARN, EnvNames.SCORING_TIMER_TARGET_ARN);
             case ROUTER -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
-                    EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
-            case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL);
+                    EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV,
+                    EnvNames.AUDIENCE_QUEUE_URL);
+            case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
+                    EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
                     EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV,
                     identity, EnvNames.SCHEDULE_GROUP, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV,
@@ -277,9 +279,13 @@ class LemFunctionsTemplateTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FunctionName.class, names = {"SCORING", "NOTIFICATIONS"})
+    @EnumSource(value = FunctionName.class, names = {"SCORING", "NOTIFICATIONS", "ROUTER"})
     void queueConsumer_whenSynthesized_readsItsQueueInBatchesThroughTheAliasReportingItemFailures(FunctionName name) {
-        QueueDefinition definition = name == FunctionName.SCORING ? QueueDefinition.ACTIVITY : QueueDefinition.NOTIFY;
+        QueueDefinition definition = switch (name) {
+            case SCORING -> QueueDefinition.ACTIVITY;
+            case ROUTER -> QueueDefinition.AUDIENCE;
+            default -> QueueDefinition.NOTIFY;
+        };
         String queue = synth.logicalId(synth.stack.queues().queue(definition));
         String alias = synth.logicalId(synth.stack.functions().alias(name));
 
@@ -295,8 +301,8 @@ class LemFunctionsTemplateTest {
     }
 
     @Test
-    void eventSourceMappings_whenSynthesized_areTheTwoQueueConsumersAndSesFeedback() {
-        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 3); // the two work queues and SES feedback
+    void eventSourceMappings_whenSynthesized_areTheThreeQueueConsumersAndSesFeedback() {
+        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 4); // activity, notify, audience; SES feedback
     }
 
     @ParameterizedTest
@@ -380,6 +386,16 @@ class LemFunctionsTemplateTest {
         assertThat(Cfn.target(env.get(EnvNames.SCHEDULER_ROLE_ARN)))
                 .isEqualTo(synth.logicalId(synth.stack.scheduling().schedulerRole()));
         assertThat(env.get(EnvNames.SCHEDULE_GROUP)).isEqualTo(synth.stack.scheduling().group().getName());
+    }
+
+    @Test
+    void drip_whenSynthesized_schedulesTheNextWaitInTheSameGroupWithTheSameRole() {
+        Map<String, Object> env = environment(FunctionName.DRIP);
+
+        assertThat(Cfn.target(env.get(EnvNames.SCHEDULER_ROLE_ARN)))
+                .isEqualTo(synth.logicalId(synth.stack.scheduling().schedulerRole()));
+        assertThat(env.get(EnvNames.SCHEDULE_GROUP)).isEqualTo(synth.stack.scheduling().group().getName());
+        assertThat(env).doesNotContainKey(EnvNames.DRIP_FUNCTION_ARN);
     }
 
     @Test

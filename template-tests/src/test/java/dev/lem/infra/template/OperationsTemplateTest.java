@@ -3,6 +3,7 @@ package dev.lem.infra.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lem.config.FunctionName;
+import dev.lem.queue.QueueDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ class OperationsTemplateTest {
     void everyDeadLetterQueue_whenNotEmpty_raisesAnAlarmToTheAlarmTopic() {
         Map<String, Map<String, Object>> queues = synth.resources("AWS::SQS::Queue");
         List<String> dlqs = synth.stack.deadLetterQueues().values().stream().map(synth::logicalId).toList();
-        assertThat(dlqs).hasSize(6).allSatisfy(id -> assertThat(queues).containsKey(id));
+        // one per work queue, plus the rule-target, async-invocation, scheduler and SES feedback DLQs
+        assertThat(dlqs).hasSize(QueueDefinition.ALL.size() + 4).allSatisfy(id -> assertThat(queues).containsKey(id));
 
         for (String dlq : dlqs) {
             List<Map<String, Object>> alarms = alarms().stream()

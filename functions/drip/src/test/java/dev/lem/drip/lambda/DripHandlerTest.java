@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lem.drip.DripService;
 import dev.lem.json.Json;
-import dev.lem.lead.Lead;
 import dev.lem.lead.LeadId;
-import dev.lem.lead.LeadState;
 import dev.lem.messaging.MessageCategory;
 import dev.lem.messaging.NotifyMessage;
-import dev.lem.testing.fakes.InMemoryLeadStore;
+import dev.lem.testing.fakes.JourneyFakes;
 import dev.lem.testing.fakes.RecordingQueue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,18 +27,26 @@ class DripHandlerTest {
 
     private static final LeadId LEAD = new LeadId("0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b");
 
-    private final InMemoryLeadStore leads = new InMemoryLeadStore();
-    private final RecordingQueue notifyQueue = new RecordingQueue();
-    private final DripHandler handler = new DripHandler(new DripService(leads, notifyQueue));
+    private final JourneyFakes fakes = new JourneyFakes(Instant.parse("2026-11-23T10:15:31Z"));
+    private final RecordingQueue notifyQueue = fakes.notifyQueue;
+    private final DripHandler handler = new DripHandler(new DripService(fakes.catalog, fakes.enrolments, fakes.leads,
+            fakes.runner, fakes.clock()));
+
+    /** The welcome journey entered with consent: parked at its two-day wait (the fixture's timer). */
+    private void enteredWelcome() {
+        fakes.lead(LEAD);
+        fakes.enter(LEAD, "welcome", "capture-1", Map.of("formId", "demo", "emailConsent", "true"));
+        notifyQueue.clear();
+    }
 
     @Test
     void handleRequest_whenScheduleDeliversADripStep_queuesTheMarketingMessage() throws IOException {
-        leads.put(lead());
+        enteredWelcome();
 
         invoke(fixture("steps/welcome-2.json"));
 
         NotifyMessage message = Json.read(notifyQueue.bodies().getFirst(), NotifyMessage.class);
-        assertThat(message.messageId()).isEqualTo("welcome.2." + LEAD);
+        assertThat(message.messageId()).isEqualTo("welcome.4." + LEAD);
         assertThat(message.template()).isEqualTo("welcome-2");
         assertThat(message.category()).isEqualTo(MessageCategory.MARKETING);
         assertThat(message.leadId()).isEqualTo(LEAD);
@@ -48,6 +54,9 @@ class DripHandlerTest {
 
     @Test
     void handleRequest_whenLeadIsGone_completesWithoutSending() throws IOException {
+        enteredWelcome();
+        fakes.leads.remove(LEAD);
+
         invoke(fixture("steps/welcome-2.json"));
 
         assertThat(notifyQueue.bodies()).isEmpty();
@@ -55,9 +64,9 @@ class DripHandlerTest {
 
     @Test
     void handleRequest_whenPayloadHasFieldsThisVersionDoesNotKnow_stillRunsTheStep() throws IOException {
-        leads.put(lead());
+        enteredWelcome();
         ObjectNode step = (ObjectNode) Json.tree(fixture("steps/welcome-2.json"));
-        step.put("journeyVersion", 7);
+        step.put("priority", 7);
 
         invoke(Json.write(step));
 
@@ -72,7 +81,7 @@ class DripHandlerTest {
             "{\"leadId\":\"0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b\",\"campaignId\":\"welcome\",\"step\":\"two\",\"dueAt\":\"2026-11-25T10:15:30Z\"}",
             "{\"leadId\":\"0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b\",\"campaignId\":\"welcome\",\"step\":null,\"dueAt\":\"2026-11-25T10:15:30Z\"}"})
     void handleRequest_whenPayloadIsNotADripStep_throwsIllegalArgumentAndSendsNothing(String payload) {
-        leads.put(lead());
+        enteredWelcome();
 
         assertThatThrownBy(() -> invoke(payload))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("drip payload is not a DripStep");
@@ -81,7 +90,7 @@ class DripHandlerTest {
 
     @Test
     void handleRequest_whenPayloadOver8KiB_throwsBeforeParsing() {
-        leads.put(lead());
+        enteredWelcome();
         ObjectNode step = (ObjectNode) Json.tree(fixture("steps/welcome-2.json"));
         step.put("padding", "x".repeat(8 * 1024));
 
@@ -92,11 +101,6 @@ class DripHandlerTest {
 
     private void invoke(String payload) throws IOException {
         handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
-    }
-
-    private static Lead lead() {
-        Instant created = Instant.parse("2026-11-23T10:15:30Z");
-        return new Lead(LEAD, "hash", null, Map.of(), LeadState.LEAD, created, 20, Map.of(), created, created, 2);
     }
 
     private static String fixture(String path) {

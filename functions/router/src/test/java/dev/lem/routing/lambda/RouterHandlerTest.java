@@ -8,7 +8,10 @@ import dev.lem.events.InvalidEventException;
 import dev.lem.json.Json;
 import dev.lem.messaging.NotifyMessage;
 import dev.lem.routing.RoutingService;
-import dev.lem.testing.fakes.InMemoryEnrolmentStore;
+import dev.lem.lead.LeadId;
+import dev.lem.testing.fakes.JourneyFakes;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import dev.lem.testing.fakes.RecordingQueue;
 import dev.lem.testing.fakes.RecordingStepScheduler;
 import dev.lem.testing.fakes.RecordingStepScheduler.Schedule;
@@ -27,19 +30,62 @@ class RouterHandlerTest {
     private static final int MAX_EVENT_BYTES = 256 * 1024;
     private static final String LEAD = "0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b";
 
-    private final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
-    private final RecordingQueue notifyQueue = new RecordingQueue();
-    private final RecordingStepScheduler scheduler = new RecordingStepScheduler();
-    private final RouterHandler handler = new RouterHandler(new RoutingService(enrolments, notifyQueue, scheduler));
+    private final JourneyFakes fakes = new JourneyFakes(Instant.parse("2026-11-23T10:15:31Z"));
+    private final RecordingQueue notifyQueue = fakes.notifyQueue;
+    private final RecordingStepScheduler scheduler = fakes.scheduler;
+    private final RouterHandler handler = new RouterHandler(new RoutingService(fakes.catalog, fakes.enrolments, fakes.leads,
+            fakes.runner, fakes.clock()));
+
+    @BeforeEach
+    void storeLead() {
+        fakes.lead(new LeadId(LEAD));
+    }
+
+    @Test
+    void handleRequest_whenAnAudienceQueueBatch_enrolsEachRecordAndReportsOnlyTheFailedOnes() throws IOException {
+        fakes.deploy("""
+                {"schemaVersion":1,"id":"promo","version":1,
+                 "entry":{"event":{"source":["lem.marketing"],"detail-type":["campaign.trigger"]}},
+                 "steps":[{"id":"m","type":"send","channel":"email","template":"promo"}]}""");
+        RoutingService routing = new RoutingService(fakes.catalog, fakes.enrolments, fakes.leads, fakes.runner, fakes.clock());
+        RouterHandler withAudience = new RouterHandler(new RouterHandler.Services(routing, java.util.Optional.of(
+                new dev.lem.routing.AudienceService(routing, (state, cursor, limit) -> {
+                    throw new AssertionError("no segment here");
+                }, fakes.leads, new RecordingQueue()))));
+        String batch = Json.write(new dev.lem.journey.AudienceBatch("t-1", Instant.parse("2026-11-23T10:15:31Z"), "promo",
+                java.util.Map.of(), java.util.List.of(LEAD), null, null, null));
+        String records = Json.write(java.util.Map.of("Records", java.util.List.of(
+                java.util.Map.of("messageId", "m-1", "body", batch, "eventSource", "aws:sqs"),
+                java.util.Map.of("messageId", "m-2", "body", "{\"not\":\"a batch\"}", "eventSource", "aws:sqs"))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        withAudience.handleRequest(new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8)), out, null);
+
+        assertThat(Json.tree(out.toString(StandardCharsets.UTF_8)).get("batchItemFailures"))
+                .singleElement().satisfies(f -> assertThat(f.get("itemIdentifier").asText()).isEqualTo("m-2"));
+        assertThat(fakes.enrolments.get(new LeadId(LEAD), "promo").trigger()).isEqualTo("t-1");
+    }
+
+    @Test
+    void handleRequest_whenAnSqsBatchReachesARouterWithoutAudienceQueue_throws() {
+        assertThatThrownBy(() -> invoke("{\"Records\":[]}")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LEM_AUDIENCE_QUEUE_URL");
+    }
+
+    @Test
+    void handleRequest_whenJsonButNotAnObject_throwsInvalidEvent() {
+        assertThatThrownBy(() -> invoke("[1]")).isInstanceOf(InvalidEventException.class)
+                .hasMessage("event is not an EventBridge envelope");
+    }
 
     @Test
     void handleRequest_whenValidLeadCaptured_routesItIntoTheWelcomeJourney() throws IOException {
         invoke(fixture("envelopes/lead-captured.json"));
 
-        assertThat(enrolments.triggers()).containsEntry(LEAD + "/welcome", "capture-Jx1QwgFbjoEEMsg.");
+        assertThat(fakes.enrolments.get(new LeadId(LEAD), "welcome").trigger()).isEqualTo("capture-Jx1QwgFbjoEEMsg.");
         assertThat(notifyQueue.bodies()).singleElement()
                 .satisfies(body -> assertThat(Json.read(body, NotifyMessage.class).messageId()).isEqualTo("welcome.1." + LEAD));
-        assertThat(scheduler.scheduled()).extracting(Schedule::name).containsExactly("welcome-2-" + LEAD);
+        assertThat(scheduler.scheduled()).extracting(Schedule::name).containsExactly("welcome-3-" + LEAD);
     }
 
     @Test
@@ -47,7 +93,7 @@ class RouterHandlerTest {
         invoke(fixture("envelopes/lead-scored.json"));
 
         assertThat(notifyQueue.bodies()).isEmpty();
-        assertThat(enrolments.triggers()).isEmpty();
+        assertThat(fakes.enrolments.all()).isEmpty();
     }
 
     @Test
@@ -71,7 +117,7 @@ class RouterHandlerTest {
         assertThatThrownBy(() -> invoke(fixture(fixture)))
                 .isInstanceOf(InvalidEventException.class).hasMessage(problem);
         assertThat(notifyQueue.bodies()).isEmpty();
-        assertThat(enrolments.triggers()).isEmpty();
+        assertThat(fakes.enrolments.all()).isEmpty();
     }
 
     @Test

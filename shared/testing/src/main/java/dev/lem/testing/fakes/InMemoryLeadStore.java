@@ -44,6 +44,14 @@ public final class InMemoryLeadStore extends ScriptedFailures implements LeadSto
         }
     }
 
+    /** Removes a lead (as erasure would); its identity goes with it. */
+    public void remove(LeadId id) {
+        Lead lead = leads.remove(id);
+        if (lead != null && lead.emailHash() != null) {
+            identities.remove(lead.emailHash());
+        }
+    }
+
     /** The stored lead; there must be one. */
     public Lead get(LeadId id) {
         Lead lead = leads.get(id);

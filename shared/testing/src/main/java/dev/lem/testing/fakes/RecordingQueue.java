@@ -10,13 +10,18 @@ public final class RecordingQueue extends ScriptedFailures implements MessageQue
     private final List<String> bodies = new ArrayList<>();
 
     @Override
-    public void send(String body) {
+    public synchronized void send(String body) {
         throwScriptedFailure();
         bodies.add(body);
     }
 
     /** Every body the queue took, in order. */
-    public List<String> bodies() {
+    public synchronized List<String> bodies() {
         return List.copyOf(bodies);
+    }
+
+    /** Forgets the bodies taken so far. */
+    public synchronized void clear() {
+        bodies.clear();
     }
 }
