@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * A lead's footprint is its partition ({@code LEAD#id}: the lead, {@code ACT#…} activity, {@code ENR#…} enrolments,
- * {@code CAP#…} counters, {@code TIMER#…} remembered timers) plus its identity item {@code EMAIL#hash/IDENTITY}.
+ * {@code CAP#…} counters, {@code TIMER#…} remembered timers; the pending timers of its enrolments and of its scoring
+ * standing are read from those items) plus its identity item {@code EMAIL#hash/IDENTITY}.
  * Deleting queries the partition (consistent, paginated) and deletes in batches of 25, retrying what DynamoDB left
  * unprocessed.
  */
@@ -64,6 +65,10 @@ public final class DynamoDbLeadErasure implements LeadErasure {
             String sk = item.get(TableDefinition.SK).s();
             if (sk.startsWith(ENROLMENT_PREFIX)) {
                 campaigns.add(sk.substring(ENROLMENT_PREFIX.length()));
+                Items.optionalS(item, "timer").ifPresent(timers::add); // the journey's pending wait
+            } else if (Keys.STANDING_SK.equals(sk)) {
+                Items.optionalS(item, "decayTimer").ifPresent(timers::add); // scoring's timers
+                Items.optionalS(item, "slaTimer").ifPresent(timers::add);
             } else if (sk.startsWith(TIMER_PREFIX)) {
                 timers.add(sk.substring(TIMER_PREFIX.length()));
             }

@@ -1,6 +1,5 @@
 package dev.lem.notify;
 
-import dev.lem.journey.DripStep;
 import dev.lem.lead.LeadErasure;
 import dev.lem.lead.LeadId;
 import dev.lem.messaging.Channel;
@@ -25,9 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class ErasureService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErasureService.class);
-    /** Drip steps per campaign whose timers erasure cancels (a campaign's steps are numbered from 1). */
-    static final int MAX_DRIP_STEPS = 20;
-
     public enum Result { ERASED, NOT_FOUND }
 
     private final LeadErasure erasure;
@@ -57,11 +53,6 @@ public final class ErasureService {
                     suppressions.suppress(new Suppression(r.addressHash(), SuppressionReason.ERASURE, now)));
         }
         Set<String> names = new LinkedHashSet<>(footprint.timerNames());
-        for (String campaign : footprint.campaignIds()) {
-            for (int step = 1; step <= MAX_DRIP_STEPS; step++) {
-                names.add(new DripStep(leadId, campaign, step, now).scheduleName());
-            }
-        }
         names.forEach(timers::cancel);
         erasure.deleteAll(footprint.lead());
         LOG.info("lead erased leadId={} items={} timersCancelled={}", leadId, footprint.items(), names.size());
