@@ -115,7 +115,7 @@ class LemUpIT {
         assertThat(unauthorised.statusCode()).isEqualTo(401);
         JsonNode explained = Json.tree(send(admin("/leads/" + leadId.value() + "/score").GET().build()).body());
         assertThat(explained.at("/models/0/model").asText()).isEqualTo("default");
-        assertThat(explained.at("/models/0/rulesVersion").asText()).isEqualTo("default-2");
+        assertThat(explained.at("/models/0/rulesVersion").asText()).isEqualTo("default-3");
         assertThat(explained.at("/models/0/topContributions/0/ruleId").asText()).isEqualTo("form-fill");
         JsonNode byEmail = Json.tree(send(admin("/leads?email=" + URLEncoder.encode(email.toUpperCase(java.util.Locale.ROOT),
                 StandardCharsets.UTF_8)).GET().build()).body());

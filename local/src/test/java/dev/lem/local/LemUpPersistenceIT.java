@@ -56,7 +56,7 @@ class LemUpPersistenceIT {
             assertThat(Files.readString(second.stateDir().resolve("keys.json"))).isEqualTo(formTokenKeyFile);
 
             JsonNode followUp = eventually(() -> client.outboxEmail(email, "welcome-2"));
-            assertThat(followUp.get("messageId").asText()).isEqualTo("welcome.2." + leadId.value());
+            assertThat(followUp.get("messageId").asText()).isEqualTo("welcome.4." + leadId.value()); // the fourth step of the welcome journey
             assertThat(second.scheduler().pending()).noneMatch(s -> s.name().endsWith(leadId.value()));
         }
 

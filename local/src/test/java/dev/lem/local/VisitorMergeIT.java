@@ -137,7 +137,8 @@ class VisitorMergeIT {
         assertThat(scoring.handleRequest(submitted, null).getBatchItemFailures()).isEmpty();
 
         assertThat(timelineTypes(lead)).containsExactly("page.view", "page.view", "form.submitted", "page.view");
-        assertThat(leads.find(lead.id()).orElseThrow().score()).isEqualTo(2 + 2 + 20 + 2);
+        // default model: form 30, pricing page 25 + page view 2, two more page views 2 each; minutes of decay, rounded
+        assertThat(leads.find(lead.id()).orElseThrow().score()).isEqualTo(60);
         assertThat(visitorItems()).isEmpty();
     }
 

@@ -35,7 +35,7 @@ class ScoringConfigTest {
         assertThat(config.timerTargetArn()).isEqualTo("arn:aws:sqs:eu-north-1:123456789012:lem-activity");
         assertThat(config.schedulerDeadLetterArn()).isEmpty();
         assertThat(config.sla()).isEqualTo(SlaPolicy.DEFAULT);
-        assertThat(config.models().primary().version()).isEqualTo("default-2");
+        assertThat(config.models().primary().version()).isEqualTo("default-3");
     }
 
     @Test

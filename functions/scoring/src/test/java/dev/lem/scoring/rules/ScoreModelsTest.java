@@ -26,10 +26,19 @@ class ScoreModelsTest {
         assertThat(models.models()).extracting(ScoreModel::name).containsExactly("default", "product-analytics");
         assertThat(models.primary().name()).isEqualTo("default");
         assertThat(models.primary().mqlThreshold()).hasValue(100);
-        assertThat(models.primary().version()).isEqualTo("default-2");
+        assertThat(models.primary().version()).isEqualTo("default-3");
         assertThat(models.primary().engagement()).extracting(EngagementRule::id)
                 .contains("pricing-page", "time-on-page", "email-open", "email-click", "form-fill", "unsubscribe", "bounce");
         assertThat(models.freeMailDomains()).contains("gmail.com", "web.de");
+    }
+
+    @Test
+    void defaults_whenLoaded_scoreTheActivityTypesTheOtherFunctionsRecord() {
+        // tracking (email.open/click, page.view), form capture, POST /activities (offline.*), preferences
+        // (unsubscribed) and SES feedback (email.bounced): a renamed type must not silently score nothing
+        assertThat(ScoreModels.defaults().primary().engagement()).extracting(EngagementRule::activity)
+                .contains("form.submitted", "page.view", "page.time-on-page", "email.open", "email.click", "unsubscribed",
+                        "email.bounced", "offline.showroom-visit", "offline.call");
     }
 
     @Test
