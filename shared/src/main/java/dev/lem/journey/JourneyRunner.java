@@ -27,14 +27,16 @@ public final class JourneyRunner {
     private final StepScheduler scheduler;
     private final LeadUpdater leadUpdater;
     private final SalesAssignment assignment;
+    private final ScoreExplanations explanations;
 
     public JourneyRunner(EnrolmentStore enrolments, MessageQueue notifyQueue, StepScheduler scheduler,
-                         LeadUpdater leadUpdater, SalesAssignment assignment) {
+                         LeadUpdater leadUpdater, SalesAssignment assignment, ScoreExplanations explanations) {
         this.enrolments = enrolments;
         this.notifyQueue = notifyQueue;
         this.scheduler = scheduler;
         this.leadUpdater = leadUpdater;
         this.assignment = assignment;
+        this.explanations = explanations;
     }
 
     /** @return the enrolment after the run, or the unchanged one when another delivery moved it first */
@@ -84,6 +86,7 @@ public final class JourneyRunner {
         handOff.facts().value("score").ifPresent(s -> data.put("score", s));
         handOff.facts().value("state").ifPresent(s -> data.put("state", s));
         handOff.facts().value("source").ifPresent(s -> data.put("source", s));
+        explanations.of(enrolment.leadId()).ifPresent(e -> data.put("scoreExplanation", e));
         return new NotifyMessage(handOff.taskId(), enrolment.leadId(), Channel.WEBHOOK, MessageCategory.TRANSACTIONAL,
                 handOff.journeyId(), handOff.step().template(), data);
     }

@@ -17,8 +17,13 @@ import dev.lem.events.MessageSent;
 import dev.lem.journey.DripStep;
 import dev.lem.journey.Enrolment;
 import dev.lem.json.Json;
+import dev.lem.lead.Contribution;
+import dev.lem.lead.Lead;
 import dev.lem.lead.LeadId;
+import dev.lem.lead.LeadStanding;
 import dev.lem.lead.LeadState;
+import dev.lem.lead.ModelScore;
+import dev.lem.lead.StandingWrite;
 import dev.lem.messaging.Channel;
 import dev.lem.messaging.MessageCategory;
 import dev.lem.messaging.NotifyMessage;
@@ -30,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,6 +258,32 @@ class RoutingServiceTest {
         assertThat(fakes.scheduler.pending()).isEmpty();
         assertThat(fakes.enrolments.all()).extracting(Enrolment::status).containsOnly(Enrolment.Status.CANCELLED);
     }
+
+    @Test
+    void route_whenALeadIsHandedToSales_theTaskCarriesTheScoreExplanation() {
+        fakes.deploy(SALES_HANDOFF);
+        Lead lead = fakes.lead(LEAD_ID, Map.of("country", "DE"), 57, LeadState.MQL);
+        fakes.standings.save(new StandingWrite(lead, LeadStanding.initial(LEAD_ID).withScores(Map.of("default",
+                new ModelScore("default", "default-3", 57, NOW, List.of(new Contribution("form-fill", 30),
+                        new Contribution("pricing-page", 24.6), new Contribution("free-mail", -10))))),
+                Optional.empty(), Optional.empty()));
+
+        service.route(new LeadStateChanged("st-1", NOW, LEAD, "lead", "mql", "score", false));
+
+        assertThat(fakes.notifyQueue.bodies()).singleElement().satisfies(body -> {
+            NotifyMessage task = Json.read(body, NotifyMessage.class);
+            assertThat(task.template()).isEqualTo("crm");
+            assertThat(task.data()).containsEntry("ownerId", "ann")
+                    .containsEntry("scoreExplanation", "default 57: form-fill +30, pricing-page +25, free-mail -10");
+        });
+    }
+
+    private static final String SALES_HANDOFF = """
+            {"schemaVersion":1,"id":"handoff","version":1,
+             "entry":{"event":{"source":["lem"],"detail-type":["lead.state-changed"],"detail":{"to":["mql"]}}},
+             "reEntry":{"policy":"never"},
+             "steps":[{"id":"assign","type":"handToSales","assignment":"round-robin","template":"crm",
+                       "owners":[{"id":"ann"},{"id":"bob"}]}]}""";
 
     private static final String WEBINAR = """
             {"schemaVersion":1,"id":"webinar-followup","version":1,

@@ -1,5 +1,6 @@
 package dev.lem.journey.aws;
 
+import dev.lem.journey.ScoreExplanations;
 import dev.lem.journey.BuiltInJourneys;
 import dev.lem.journey.EnrolmentStore;
 import dev.lem.journey.JourneyCatalog;
@@ -11,6 +12,7 @@ import dev.lem.journey.SalesAssignment;
 import dev.lem.lead.LeadStore;
 import dev.lem.queue.MessageQueue;
 import dev.lem.schedule.StepScheduler;
+import dev.lem.store.DynamoDbLeadStandingStore;
 import dev.lem.store.DynamoDbAssignmentCounter;
 import dev.lem.store.DynamoDbEnrolmentStore;
 import dev.lem.store.DynamoDbJourneyStore;
@@ -34,7 +36,8 @@ public record JourneyRuntime(JourneyCatalog catalog, EnrolmentStore enrolments, 
         var enrolments = new DynamoDbEnrolmentStore(dynamo, table);
         var leads = new DynamoDbLeadStore(dynamo, table);
         var runner = new JourneyRunner(enrolments, notifyQueue, scheduler, new LeadStoreUpdater(leads),
-                new SalesAssignment(new DynamoDbAssignmentCounter(dynamo, table)));
+                new SalesAssignment(new DynamoDbAssignmentCounter(dynamo, table)),
+                ScoreExplanations.from(new DynamoDbLeadStandingStore(dynamo, table)));
         return new JourneyRuntime(new JourneyCatalog(source, clock, REFRESH), enrolments, leads, runner);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lem.testing.fakes;
 
+import dev.lem.journey.ScoreExplanations;
 import dev.lem.journey.BuiltInJourneys;
 import dev.lem.journey.CompiledJourney;
 import dev.lem.journey.Enrolment;
@@ -35,6 +36,7 @@ public final class JourneyFakes {
     public final RecordingQueue notifyQueue = new RecordingQueue();
     public final RecordingStepScheduler scheduler = new RecordingStepScheduler();
     public final InMemoryAssignmentCounter counter = new InMemoryAssignmentCounter();
+    public final InMemoryLeadStandingStore standings = new InMemoryLeadStandingStore(leads);
     private final MutableClock clock;
     public final JourneyCatalog catalog;
     public final JourneyRunner runner;
@@ -43,7 +45,7 @@ public final class JourneyFakes {
         this.clock = new MutableClock(now);
         this.catalog = new JourneyCatalog(new LayeredJourneySource(BuiltInJourneys.load(parser), journeys), clock, Duration.ZERO);
         this.runner = new JourneyRunner(enrolments, notifyQueue, scheduler, new LeadStoreUpdater(leads),
-                new SalesAssignment(counter));
+                new SalesAssignment(counter), ScoreExplanations.from(standings));
     }
 
     public Clock clock() {
