@@ -26,6 +26,14 @@ final class BoostedTreesTrainer {
     private BoostedTreesTrainer() {}
 
     static TreeEnsemble fit(TrainingData.Rows train, TrainingData.Rows validation) {
+        return fit(train, validation, null, MAX_TREES);
+    }
+
+    /**
+     * With per-row weights ({@code null}: all 1) and at most {@code maxTrees} trees; with {@code validation} null,
+     * exactly {@code maxTrees} trees (no early stopping).
+     */
+    static TreeEnsemble fit(TrainingData.Rows train, TrainingData.Rows validation, double[] rowWeights, int maxTrees) {
         int n = train.size();
         int d = train.x()[0].length;
         double[][] thresholds = new double[d][];
@@ -40,6 +48,9 @@ final class BoostedTreesTrainer {
         double base = Math.log(positives / (n - positives));
         double[] margin = new double[n];
         Arrays.fill(margin, base);
+        if (validation == null) {
+            validation = new TrainingData.Rows(new double[0][], new int[0]);
+        }
         double[] validationMargin = new double[validation.size()];
         Arrays.fill(validationMargin, base);
         double[] g = new double[n];
@@ -47,11 +58,12 @@ final class BoostedTreesTrainer {
         List<TreeEnsemble.Tree> trees = new ArrayList<>();
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestCount = 0;
-        for (int t = 0; t < MAX_TREES && t - bestCount < PATIENCE; t++) {
+        for (int t = 0; t < maxTrees && t - bestCount < PATIENCE; t++) {
             for (int r = 0; r < n; r++) {
                 double p = Logistic.sigmoid(margin[r]);
-                g[r] = p - train.y()[r];
-                h[r] = Math.max(p * (1 - p), 1e-12);
+                double weight = rowWeights == null ? 1 : rowWeights[r];
+                g[r] = weight * (p - train.y()[r]);
+                h[r] = weight * Math.max(p * (1 - p), 1e-12);
             }
             TreeEnsemble.Tree tree = new TreeBuilder(bins, thresholds, g, h).build();
             trees.add(tree);
@@ -63,7 +75,7 @@ final class BoostedTreesTrainer {
                 validationMargin[r] += leafValue(tree, validation.x()[r]);
                 probabilities[r] = Logistic.sigmoid(validationMargin[r]);
             }
-            double loss = Metrics.logLoss(probabilities, validation.y());
+            double loss = validation.size() == 0 ? -t : Metrics.logLoss(probabilities, validation.y());
             if (loss < bestLoss) {
                 bestLoss = loss;
                 bestCount = trees.size();

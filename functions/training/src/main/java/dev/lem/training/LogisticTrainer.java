@@ -16,6 +16,11 @@ final class LogisticTrainer {
     private LogisticTrainer() {}
 
     static LinearScorer fit(TrainingData.Rows rows, double l2) {
+        return fit(rows, l2, null);
+    }
+
+    /** With per-row weights ({@code null}: all 1). */
+    static LinearScorer fit(TrainingData.Rows rows, double l2, double[] rowWeights) {
         int d = rows.x().length == 0 ? 0 : rows.x()[0].length;
         int p = d + 1; // parameter 0 is the intercept
         double[] beta = new double[p];
@@ -29,8 +34,9 @@ final class LogisticTrainer {
                     z += beta[j + 1] * x[j];
                 }
                 double mu = dev.lem.predict.Logistic.sigmoid(z);
-                double residual = mu - rows.y()[r];
-                double w = Math.max(mu * (1 - mu), 1e-10);
+                double weight = rowWeights == null ? 1 : rowWeights[r];
+                double residual = weight * (mu - rows.y()[r]);
+                double w = weight * Math.max(mu * (1 - mu), 1e-10);
                 gradient[0] += residual;
                 hessian[0][0] += w;
                 for (int j = 0; j < d; j++) {

@@ -15,6 +15,7 @@ import dev.lem.predict.TreeEnsemble;
 public final class ModelTrainer {
 
     static final double[] L2_GRID = {0.1, 1, 10, 100};
+    static final double HALF_LIFE_SHARE = 0.25;
 
     private ModelTrainer() {}
 
@@ -22,10 +23,15 @@ public final class ModelTrainer {
     public record Result(PredictiveModel chosen, PredictiveModel logisticRegression, PredictiveModel boostedTrees) {}
 
     public static Result train(TrainingData data, String version) {
-        Scorer logistic = bestLogistic(data);
-        PredictiveModel lr = calibrated(data, version, logistic);
-        TreeEnsemble trees = BoostedTreesTrainer.fit(data.fit(), data.calibration());
-        PredictiveModel gbt = calibrated(data, version, trees);
+        TrainingData.Rows all = data.training();
+        double[] weights = recencyWeights(all.size(), HALF_LIFE_SHARE);
+        double l2 = bestL2(data);
+        Calibration lrCalibration = calibration(data, LogisticTrainer.fit(data.fit(), l2));
+        PredictiveModel lr = model(data, version, LogisticTrainer.fit(all, l2, weights), lrCalibration);
+        TreeEnsemble selected = BoostedTreesTrainer.fit(data.fit(), data.calibration());
+        Calibration gbtCalibration = calibration(data, selected);
+        TreeEnsemble trees = BoostedTreesTrainer.fit(all, null, weights, selected.trees().size());
+        PredictiveModel gbt = model(data, version, trees, gbtCalibration);
         PredictiveModel chosen = gbt.holdout().beats(lr.holdout()) ? gbt : lr;
         return new Result(chosen, lr, gbt);
     }
@@ -42,24 +48,39 @@ public final class ModelTrainer {
                 data.training().size(), holdout.size(), holdout.positives());
     }
 
-    private static LinearScorer bestLogistic(TrainingData data) {
-        LinearScorer best = null;
+    private static double bestL2(TrainingData data) {
+        double best = L2_GRID[0];
         double bestAuc = -1;
         for (double l2 : L2_GRID) {
             LinearScorer candidate = LogisticTrainer.fit(data.fit(), l2);
             double auc = Metrics.auc(logits(candidate, data.calibration()), data.calibration().y());
             if (auc > bestAuc) {
                 bestAuc = auc;
-                best = candidate;
+                best = l2;
             }
         }
         return best;
     }
 
-    private static PredictiveModel calibrated(TrainingData data, String version, Scorer scorer) {
-        Calibration calibration = PlattCalibrator.fit(logits(scorer, data.calibration()), data.calibration().y());
-        HoldoutMetrics holdout = metrics(data, scorer, calibration);
-        return new PredictiveModel(version, data.spec(), scorer, calibration, holdout);
+    /**
+     * Row weights halving every {@code halfLifeShare} of the rows back from the most recent: conversion patterns
+     * drift (the bank data's rate triples over its two years), so recent history counts more.
+     */
+    static double[] recencyWeights(int n, double halfLifeShare) {
+        double[] weights = new double[n];
+        double halfLife = Math.max(1, halfLifeShare * n);
+        for (int i = 0; i < n; i++) {
+            weights[i] = Math.pow(0.5, (n - 1 - i) / halfLife);
+        }
+        return weights;
+    }
+
+    private static Calibration calibration(TrainingData data, Scorer scorer) {
+        return PlattCalibrator.fit(logits(scorer, data.calibration()), data.calibration().y());
+    }
+
+    private static PredictiveModel model(TrainingData data, String version, Scorer scorer, Calibration calibration) {
+        return new PredictiveModel(version, data.spec(), scorer, calibration, metrics(data, scorer, calibration));
     }
 
     private static HoldoutMetrics metrics(TrainingData data, Scorer scorer, Calibration calibration) {
