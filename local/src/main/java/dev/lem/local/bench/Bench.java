@@ -9,12 +9,12 @@ import java.util.Locale;
  * {@code lem bench}: what one tracking pixel and one form submission cost. Not a test and not timed by
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
- * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|all] [--pixel-hits N] [--forms N]
- *     [--merges N] [--merge-hits N] [--batches N]
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|predict|all] [--pixel-hits N] [--forms N]
+ *     [--merges N] [--merge-hits N] [--batches N] [--predictions N]
  * </pre>
  * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up; identity: 20
  * visitor merges of 100 stored hits each and 20 {@code POST /activities} batches of 100 items (after a fifth as
- * warm-up).
+ * warm-up); predict: 200 000 in-process predictions of the predictive score after 50 000 warm-up.
  * Exit status 2 on bad arguments.
  */
 public final class Bench {
@@ -28,10 +28,12 @@ public final class Bench {
         int merges = 20;
         int mergeHits = 100;
         int batches = 20;
+        int predictions = 200_000;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "pixel", "forms", "identity", "all" -> which = args[i];
+                    case "pixel", "forms", "identity", "predict", "all" -> which = args[i];
+                    case "--predictions" -> predictions = positive(args[++i]);
                     case "--merges" -> merges = positive(args[++i]);
                     case "--merge-hits" -> mergeHits = positive(args[++i]);
                     case "--batches" -> batches = positive(args[++i]);
@@ -41,8 +43,8 @@ public final class Bench {
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: Bench [pixel|forms|identity|all] [--pixel-hits N] [--forms N] [--merges N]"
-                    + " [--merge-hits N] [--batches N]  (" + e.getMessage() + ")");
+            System.err.println("usage: Bench [pixel|forms|identity|predict|all] [--pixel-hits N] [--forms N] [--merges N]"
+                    + " [--merge-hits N] [--batches N] [--predictions N]  (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
@@ -61,6 +63,10 @@ public final class Bench {
         if (which.equals("identity") || which.equals("all")) {
             out.println("identity: starting DynamoDB Local and ElasticMQ, warming up…");
             results.addAll(IdentityBench.run(merges, mergeHits, batches));
+        }
+        if (which.equals("predict") || which.equals("all")) {
+            out.println("predict: training a model, warming up…");
+            results.add(PredictBench.run(Math.max(50_000, predictions / 4), predictions));
         }
         out.println();
         out.println(Latencies.header());
