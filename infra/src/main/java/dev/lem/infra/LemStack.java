@@ -90,6 +90,9 @@ public final class LemStack extends Stack {
         // offline and call-centre activity: IAM-authorised (SigV4), never public
         http.adminRoute("/activities", HttpMethod.POST,
                 new HttpLambdaIntegration("Activities", functions.alias(FunctionName.ACTIVITIES)));
+        // outcomes from a CRM or call centre: IAM-authorised too
+        http.adminRoute("/outcomes", HttpMethod.POST,
+                new HttpLambdaIntegration("Outcomes", functions.alias(FunctionName.OUTCOMES)));
         if (config.cdn()) {
             this.webAcl = edgeWebAcl != null ? edgeWebAcl
                     : new EdgeWebAcl(this, "Waf", LemEdge.metricPrefix(config), config.wafRateLimit());

@@ -68,7 +68,7 @@ final class NagFindings {
                                 + orPseudo(stack.getAccount(), "AWS::AccountId") + ":schedule/"
                                 + stack.scheduling().group().getName() + "/*"));
                 case NOTIFICATIONS -> { } // Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
-                case FORM_CAPTURE, TRACKING, SCORING, DRIP, ACTIVITIES -> { }
+                case FORM_CAPTURE, TRACKING, SCORING, DRIP, ACTIVITIES, OUTCOMES -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
         }

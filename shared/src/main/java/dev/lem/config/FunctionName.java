@@ -13,7 +13,9 @@ public enum FunctionName {
     DRIP("drip", "dev.lem.drip.lambda.DripHandler"),
     NOTIFICATIONS("notifications", "dev.lem.notify.lambda.NotificationsHandler"),
     /** {@code POST /activities}: offline and call-centre activity, from form-capture's jar. */
-    ACTIVITIES("activities", "form-capture", "dev.lem.capture.lambda.ActivitiesHandler");
+    ACTIVITIES("activities", "form-capture", "dev.lem.capture.lambda.ActivitiesHandler"),
+    /** {@code POST /outcomes}: won/lost/disqualified reports from a CRM or call centre, from form-capture's jar. */
+    OUTCOMES("outcomes", "form-capture", "dev.lem.capture.lambda.OutcomesHandler");
 
     private final String id;
     private final String module;

@@ -34,7 +34,7 @@ class HttpEndpointsTemplateTest {
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
                 "POST /f/{formId}", "GET /f/{formId}/token", "GET /f/{formId}/confirm", "GET /t/o.gif", "GET /t/c", "POST /t/e",
-                "GET /t/lem.js", "POST /activities");
+                "GET /t/lem.js", "POST /activities", "POST /outcomes");
     }
 
     @ParameterizedTest
@@ -46,7 +46,8 @@ class HttpEndpointsTemplateTest {
             "'GET /t/c', TRACKING",
             "'POST /t/e', TRACKING",
             "'GET /t/lem.js', TRACKING",
-            "'POST /activities', ACTIVITIES"})
+            "'POST /activities', ACTIVITIES",
+            "'POST /outcomes', OUTCOMES"})
     void route_whenSynthesized_integratesWithTheFunctionsLiveAlias(String routeKey, FunctionName function) {
         String alias = synth.logicalId(synth.stack.functions().alias(function));
 
@@ -121,7 +122,7 @@ class HttpEndpointsTemplateTest {
     @Test
     void publicRoutes_whenSynthesized_needNoAuthorisation() {
         synth.resources("AWS::ApiGatewayV2::Route").values().stream().map(Cfn::props)
-                .filter(r -> !"POST /activities".equals(r.get("RouteKey")))
+                .filter(r -> !"POST /activities".equals(r.get("RouteKey")) && !"POST /outcomes".equals(r.get("RouteKey")))
                 .forEach(r -> assertThat(r.get("AuthorizationType")).as("%s", r.get("RouteKey")).isIn(null, "NONE"));
     }
 
@@ -129,6 +130,8 @@ class HttpEndpointsTemplateTest {
     void activitiesRoute_whenSynthesized_requiresIamAuthorisation() {
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
                 "RouteKey", "POST /activities", "AuthorizationType", "AWS_IAM")));
+        synth.template.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
+                "RouteKey", "POST /outcomes", "AuthorizationType", "AWS_IAM")));
     }
 
     @Test
