@@ -75,7 +75,9 @@ public final class LemFunctions extends Construct {
             FunctionName.NOTIFICATIONS, new Settings(1024, 30),
             // a batch of 100 items: 100 lookups, claims and sends, well inside API Gateway's 30 s
             FunctionName.ACTIVITIES, new Settings(1024, 20),
-            FunctionName.API, new Settings(512, 10));
+            FunctionName.API, new Settings(512, 10),
+            // one lookup, one claim, one PutEvents
+            FunctionName.OUTCOMES, new Settings(1024, 10));
 
     /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
     public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
@@ -245,6 +247,12 @@ public final class LemFunctions extends Construct {
                 r.table().grantItemRead(role);
                 r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
             }
+            case OUTCOMES -> {
+                // looks leads up (by id, by email hash), writes only its own claims, publishes lead.outcome
+                r.table().grantReadAndWritesUnder(role, java.util.List.of(Keys.idempotency(Keys.OUTCOME_CLAIM_SCOPE)));
+                r.bus().grantPutEventsTo(role);
+                r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
+            }
             case NOTIFICATIONS -> {
                 consume(alias, notify, QueueDefinition.NOTIFY);
                 r.table().grantItemReadWrite(role);
@@ -322,6 +330,11 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
                 env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
             }
+            case OUTCOMES -> {
+                env.put(EnvNames.TABLE_NAME, table);
+                env.put(EnvNames.EVENT_BUS_NAME, bus);
+                env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
+            }
             case NOTIFICATIONS -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.EVENT_BUS_NAME, bus);
@@ -357,7 +370,7 @@ public final class LemFunctions extends Construct {
         return switch (name) {
             case FORM_CAPTURE -> config.formCaptureConcurrency();
             case TRACKING -> config.trackingConcurrency();
-            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES, API -> 0;
+            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES, API, OUTCOMES -> 0;
         };
     }
 

@@ -92,6 +92,9 @@ public final class LemStack extends Stack {
         http.adminRoute("/activities", HttpMethod.POST,
                 new HttpLambdaIntegration("Activities", functions.alias(FunctionName.ACTIVITIES)));
         this.adminApi = new AdminApi(this, "AdminApi", http, functions.alias(FunctionName.API));
+        // outcomes from a CRM or call centre: IAM-authorised too
+        http.adminRoute("/outcomes", HttpMethod.POST,
+                new HttpLambdaIntegration("Outcomes", functions.alias(FunctionName.OUTCOMES)));
         if (config.cdn()) {
             this.webAcl = edgeWebAcl != null ? edgeWebAcl
                     : new EdgeWebAcl(this, "Waf", LemEdge.metricPrefix(config), config.wafRateLimit());

@@ -73,7 +73,7 @@ final class NagFindings {
             switch (name) {
                 // notifications: Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
                 case ROUTER, DRIP, SCORING, NOTIFICATIONS -> findings.add(schedulesOfTheGroup(stack));
-                case FORM_CAPTURE, TRACKING, ACTIVITIES, API -> { }
+                case FORM_CAPTURE, TRACKING, ACTIVITIES, API, OUTCOMES -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
         }

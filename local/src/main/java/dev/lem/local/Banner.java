@@ -43,6 +43,7 @@ final class Banner {
                 .append("                 GET  ").append(baseUrl).append("/admin/dead-letters\n")
                 .append("                 POST ").append(baseUrl).append("/admin/events\n")
                 .append("                 POST ").append(baseUrl).append("/activities  (offline and call-centre activity)\n")
+                .append("                 POST ").append(baseUrl).append("/outcomes    (won / lost / disqualified from a CRM)\n")
                 .append("                 with  Authorization: Bearer <adminToken from ").append(stateDir.resolve("local.json"))
                 .append(">\n\n")
                 .append("Ports opened (127.0.0.1 only):\n")

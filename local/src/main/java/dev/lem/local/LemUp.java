@@ -345,6 +345,10 @@ public final class LemUp {
             LocalNotifications.addRoutes(routes, notifyStores, keys.trackingKey(), keys.identityKey(), URI.create(baseUrl),
                     token, List.of(scheduler, notify.heldMessages()), clock);
             notify.channels().addTo(routes);
+            // outcomes from a CRM or call centre: the same guard
+            var outcomes = new dev.lem.capture.lambda.OutcomesHandler(new dev.lem.capture.outcomes.OutcomeIngestionService(
+                    leads, identity, new DynamoDbIdempotencyStore(dynamo, table), bus), clock);
+            routes.post("/outcomes", token.guard(new LambdaEndpoint(FunctionName.OUTCOMES, outcomes, clock)));
             new LandingPages(demo, () -> formTokens.issue(demo.id(), clock.instant())).addTo(routes);
             new OutboxPages(outbox).addTo(routes);
             new AdminEndpoints(token, scheduler, bus, deadLetters, deadLetterQueues, EventCodec.create(), clock,

@@ -390,6 +390,30 @@ class LemUpIT {
         assertThat(type).isEqualTo("offline.call");
     }
 
+    @Test
+    void outcomes_whenPostedWithTheAdminToken_areAcceptedOnceThenDuplicates() throws Exception {
+        Instant created = Instant.now().minusSeconds(3600);
+        EmailAddress email = EmailAddress.parse("won-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com")
+                .orElseThrow();
+        Lead lead = new Lead(LeadId.random(), "hash-" + UUID.randomUUID(), email, Map.of(), LeadState.SQL, created, 0,
+                Map.of(), created, created, 0);
+        lem.leads().create(lead);
+        String report = "{\"source\":\"crm\",\"externalId\":\"deal-" + UUID.randomUUID() + "\",\"leadId\":\""
+                + lead.id().value() + "\",\"outcome\":\"won\",\"value\":4200,\"currency\":\"EUR\"}";
+
+        HttpResponse<String> anonymous = send(post("/outcomes", "application/json", report));
+        HttpResponse<String> accepted = send(admin("/outcomes").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(report)).build());
+        HttpResponse<String> repeated = send(admin("/outcomes").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(report)).build());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(repeated.statusCode()).isEqualTo(200);
+        assertThat(Json.tree(repeated.body()).get("result").asText()).isEqualTo("duplicate");
+        assertThat(Json.tree(repeated.body()).get("eventId")).isEqualTo(Json.tree(accepted.body()).get("eventId"));
+    }
+
     private static Optional<JsonNode> outboxEmail(String to, String template) {
         try {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/outbox.json")).GET().build());

@@ -15,7 +15,9 @@ public enum FunctionName {
     /** {@code POST /activities}: offline and call-centre activity, from form-capture's jar. */
     ACTIVITIES("activities", "form-capture", "dev.lem.capture.lambda.ActivitiesHandler"),
     /** The admin API: GET /leads, /leads/{id}, /leads/{id}/score. */
-    API("api", "dev.lem.api.lambda.ApiHandler");
+    API("api", "dev.lem.api.lambda.ApiHandler"),
+    /** {@code POST /outcomes}: won/lost/disqualified reports from a CRM or call centre, from form-capture's jar. */
+    OUTCOMES("outcomes", "form-capture", "dev.lem.capture.lambda.OutcomesHandler");
 
     private final String id;
     private final String module;

@@ -58,6 +58,9 @@ public final class Keys {
     /** Scope of {@code POST /activities}' claims: {@code IDEM#activities#<activity id>}. */
     public static final String ACTIVITY_CLAIM_SCOPE = "activities#";
 
+    /** {@code POST /outcomes}' claims: {@code IDEM#outcomes#<event id>}. */
+    public static final String OUTCOME_CLAIM_SCOPE = "outcomes#";
+
     /** Form capture's idempotency record: {@code IDEM#form-capture#<form id>#k:<header key>} or {@code ...#p:<payload hash>}. */
     public static String captureIdempotency(String scopedKey) {
         return idempotency("form-capture#" + scopedKey);

@@ -9,12 +9,14 @@ import java.util.Locale;
  * {@code lem bench}: what one tracking pixel and one form submission cost. Not a test and not timed by
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
- * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|campaign|all] [--pixel-hits N]
- *     [--forms N] [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N]
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|campaign|predict|all]
+ *     [--pixel-hits N] [--forms N] [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N]
+ *     [--predictions N]
  * </pre>
  * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up; identity: 20
  * visitor merges of 100 stored hits each and 20 {@code POST /activities} batches of 100 items (after a fifth as
- * warm-up); 5 000 scoring batches of 10 after 1 000 warm-up; a campaign trigger for 10 000 leads.
+ * warm-up); 5 000 scoring batches of 10 after 1 000 warm-up; a campaign trigger for 10 000 leads; predict: 200 000
+ * in-process predictions of the predictive score after 50 000 warm-up.
  * Exit status 2 on bad arguments, 1 when the campaign bench lost or doubled an enrolment.
  */
 public final class Bench {
@@ -30,11 +32,13 @@ public final class Bench {
         int batches = 20;
         int scoringBatches = 5_000;
         int campaignLeads = 10_000;
+        int predictions = 200_000;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "pixel", "forms", "identity", "scoring", "campaign", "all" -> which = args[i];
+                    case "pixel", "forms", "identity", "scoring", "campaign", "predict", "all" -> which = args[i];
                     case "--campaign-leads" -> campaignLeads = positive(args[++i]);
+                    case "--predictions" -> predictions = positive(args[++i]);
                     case "--merges" -> merges = positive(args[++i]);
                     case "--merge-hits" -> mergeHits = positive(args[++i]);
                     case "--batches" -> batches = positive(args[++i]);
@@ -45,8 +49,9 @@ public final class Bench {
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: Bench [pixel|forms|identity|scoring|all] [--pixel-hits N] [--forms N] [--merges N]"
-                    + " [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N]  (" + e.getMessage() + ")");
+            System.err.println("usage: Bench [pixel|forms|identity|scoring|campaign|predict|all] [--pixel-hits N] [--forms N]"
+                    + " [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N] [--predictions N]  ("
+                    + e.getMessage() + ")");
             System.exit(2);
             return;
         }
@@ -65,6 +70,10 @@ public final class Bench {
         if (which.equals("identity") || which.equals("all")) {
             out.println("identity: starting DynamoDB Local and ElasticMQ, warming up…");
             results.addAll(IdentityBench.run(merges, mergeHits, batches));
+        }
+        if (which.equals("predict") || which.equals("all")) {
+            out.println("predict: training a model, warming up…");
+            results.add(PredictBench.run(Math.max(50_000, predictions / 4), predictions));
         }
         Latencies scoring = null;
         if (which.equals("scoring") || which.equals("all")) {

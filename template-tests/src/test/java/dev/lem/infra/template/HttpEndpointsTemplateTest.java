@@ -48,7 +48,8 @@ class HttpEndpointsTemplateTest {
             "'GET /t/c', TRACKING",
             "'POST /t/e', TRACKING",
             "'GET /t/lem.js', TRACKING",
-            "'POST /activities', ACTIVITIES"})
+            "'POST /activities', ACTIVITIES",
+            "'POST /outcomes', OUTCOMES"})
     void route_whenSynthesized_integratesWithTheFunctionsLiveAlias(String routeKey, FunctionName function) {
         String alias = synth.logicalId(synth.stack.functions().alias(function));
 
@@ -129,7 +130,7 @@ class HttpEndpointsTemplateTest {
     }
 
     /** The admin routes: offline activity, the admin API reads, erasure. */
-    private static final List<String> IAM_ROUTES = List.of("POST /activities", "GET /leads", "GET /leads/{id}",
+    private static final List<String> IAM_ROUTES = List.of("POST /activities", "POST /outcomes", "GET /leads", "GET /leads/{id}",
             "GET /leads/{id}/score", "DELETE /leads/{id}");
 
     private List<String> iamRouteKeys() {
@@ -142,6 +143,8 @@ class HttpEndpointsTemplateTest {
     void activitiesRoute_whenSynthesized_requiresIamAuthorisation() {
         synth.template.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
                 "RouteKey", "POST /activities", "AuthorizationType", "AWS_IAM")));
+        synth.template.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
+                "RouteKey", "POST /outcomes", "AuthorizationType", "AWS_IAM")));
     }
 
     @Test

@@ -173,6 +173,7 @@ class LemFunctionsTemplateTest {
                     "scheduler", "iam");
             case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
             case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager");
+            case OUTCOMES -> Set.of("logs", "xray", "dynamodb", "kms", "events", "secretsmanager");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -252,6 +253,7 @@ class LemFunctionsTemplateTest {
                     EnvNames.NOTIFY_QUEUE_ARN);
             case ACTIVITIES -> Set.of(EnvNames.TABLE_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
             case API -> Set.of(EnvNames.TABLE_NAME, identity);
+            case OUTCOMES -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, identity);
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);
@@ -325,7 +327,7 @@ class LemFunctionsTemplateTest {
     void keys_whenGranted_areReadableOnlyByTheFunctionsThatSignOrHash() {
         Map<HmacKeys.Purpose, Set<FunctionName>> readers = Map.of(
                 HmacKeys.Purpose.IDENTITY, Set.of(FunctionName.FORM_CAPTURE, FunctionName.ACTIVITIES, FunctionName.API,
-                        FunctionName.NOTIFICATIONS),
+                        FunctionName.NOTIFICATIONS, FunctionName.OUTCOMES),
                 HmacKeys.Purpose.TRACKING, Set.of(FunctionName.TRACKING, FunctionName.NOTIFICATIONS),
                 HmacKeys.Purpose.FORM_TOKEN, Set.of(FunctionName.FORM_CAPTURE));
         assertThat(readers.keySet()).containsExactlyInAnyOrder(HmacKeys.Purpose.values());
@@ -425,6 +427,22 @@ class LemFunctionsTemplateTest {
         assertThat(dynamo).hasSize(2);
         assertThat(dynamo.stream().flatMap(s -> Cfn.list(s.get("Action")).stream()).map(String::valueOf))
                 .doesNotContain("dynamodb:TransactWriteItems", "dynamodb:Query", "dynamodb:BatchWriteItem");
+    }
+
+    @Test
+    void outcomes_whenGranted_readsLeadsWritesOnlyItsOwnClaimsAndPublishes() {
+        List<Map<String, Object>> dynamo = statements(roleId(FunctionName.OUTCOMES)).stream()
+                .filter(s -> Cfn.list(s.get("Action")).stream().anyMatch(a -> String.valueOf(a).startsWith("dynamodb:")))
+                .toList();
+        Map<String, Object> writes = statementWith(dynamo, "dynamodb:PutItem");
+        assertThat(writes.get("Condition")).isEqualTo(Map.of("ForAllValues:StringLike",
+                Map.of("dynamodb:LeadingKeys", List.of("IDEM#outcomes#*"))));
+        assertThat(dynamo).hasSize(2);
+        assertThat(statements(roleId(FunctionName.OUTCOMES)).stream().flatMap(s -> Cfn.list(s.get("Action")).stream())
+                .map(String::valueOf)).contains("events:PutEvents").doesNotContain("sqs:SendMessage");
+        assertThat(function(FunctionName.OUTCOMES).get("Code")).isEqualTo(function(FunctionName.FORM_CAPTURE).get("Code"));
+        assertThat(function(FunctionName.OUTCOMES).get("Handler"))
+                .isEqualTo("dev.lem.capture.lambda.OutcomesHandler::handleRequest");
     }
 
     @Test

@@ -1,0 +1,101 @@
+package dev.lem.capture.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lem.aws.AwsClients;
+import dev.lem.aws.SecretEnvironment;
+import dev.lem.bus.aws.EventBridgeEventBus;
+import dev.lem.capture.outcomes.OutcomeIngestionService;
+import dev.lem.capture.outcomes.OutcomeReport.InvalidOutcomeException;
+import dev.lem.capture.outcomes.OutcomesConfig;
+import dev.lem.config.Env;
+import dev.lem.lead.IdentityHasher;
+import dev.lem.store.DynamoDbIdempotencyStore;
+import dev.lem.store.DynamoDbLeadStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code POST /outcomes} (IAM-authorised when deployed; the run's admin token under {@code lem up}): one outcome
+ * report in, {@code 202 accepted} / {@code 200 duplicate} with the event id out. The work is
+ * {@link OutcomeIngestionService}'s.
+ */
+public final class OutcomesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomesHandler.class);
+
+    private final OutcomeIngestionService service;
+    private final Clock clock;
+
+    public OutcomesHandler() {
+        this(wire(OutcomesConfig.fromEnv(SecretEnvironment.resolve(Env.system()))), Clock.systemUTC());
+    }
+
+    public OutcomesHandler(OutcomeIngestionService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    public static OutcomeIngestionService wire(OutcomesConfig config) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb(config.aws());
+        return new OutcomeIngestionService(new DynamoDbLeadStore(dynamo, config.tableName()),
+                new IdentityHasher(config.identityKey()), new DynamoDbIdempotencyStore(dynamo, config.tableName()),
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String method = Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("POST").toUpperCase(Locale.ROOT);
+        if (!method.equals("POST")) {
+            return HttpResponses.json(405, Map.of("error", "method not allowed"));
+        }
+        String contentType = Optional.ofNullable(event.getHeaders()).flatMap(h -> h.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("content-type")).map(Map.Entry::getValue).findFirst())
+                .orElse("");
+        if (!contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip().equals("application/json")) {
+            return HttpResponses.json(415, Map.of("error", "Content-Type must be application/json"));
+        }
+        String body = Optional.ofNullable(event.getBody()).orElse("");
+        if (event.getIsBase64Encoded()) {
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return HttpResponses.json(400, Map.of("error", "body is not valid base64"));
+            }
+        }
+        OutcomeIngestionService.Result result;
+        try {
+            result = service.record(body, clock.instant());
+        } catch (InvalidOutcomeException e) {
+            LOG.info("outcome rejected status={}", e.status());
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("error", e.getMessage());
+            if (!e.errors().isEmpty()) {
+                error.put("errors", e.errors());
+            }
+            return HttpResponses.json(e.status(), error);
+        }
+        LOG.info("outcome status={} result={} eventId={}", result.status(), result.result(), result.eventId());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("result", result.result());
+        response.put("eventId", result.eventId());
+        if (result.leadId() != null) {
+            response.put("leadId", result.leadId());
+        }
+        if (result.error() != null) {
+            response.put("error", result.error());
+        }
+        return HttpResponses.json(result.status(), response);
+    }
+}

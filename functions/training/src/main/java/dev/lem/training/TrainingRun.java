@@ -1,0 +1,56 @@
+package dev.lem.training;
+
+import dev.lem.predict.HoldoutMetrics;
+import dev.lem.predict.PredictiveModel;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One training run, the same for the CLI and the weekly job: read the history, train, evaluate on the time-ordered
+ * holdout, and publish the new version only if it beats the current model on that same holdout.
+ */
+public final class TrainingRun {
+
+    private final ModelRegistry registry;
+
+    public TrainingRun(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** What a run produced; {@code baseline} is null when no rule-points baseline was given. */
+    public record Report(ModelTrainer.Result models, HoldoutMetrics baseline, HoldoutMetrics current,
+                         boolean published) {}
+
+    public Report run(Reader csv, String outcome, Set<String> ignored, double holdoutShare, RulePoints baseline,
+                      String version) throws IOException {
+        CsvTable table = CsvTable.read(csv);
+        if (baseline != null) {
+            baseline.checkColumns(table.header());
+        }
+        TrainingData data = TrainingData.from(table, outcome, ignored, holdoutShare);
+        ModelTrainer.Result models = ModelTrainer.train(data, version);
+        HoldoutMetrics baselineMetrics = baseline == null ? null : evaluateBaseline(baseline, data);
+        Optional<PredictiveModel> current = registry == null ? Optional.empty() : registry.current();
+        HoldoutMetrics currentMetrics = current.map(model -> ModelTrainer.evaluate(model, data)).orElse(null);
+        boolean publish = registry != null && models.chosen().holdout().beats(currentMetrics);
+        if (publish) {
+            registry.publish(models.chosen());
+        }
+        return new Report(models, baselineMetrics, currentMetrics, publish);
+    }
+
+    static HoldoutMetrics evaluateBaseline(RulePoints baseline, TrainingData data) {
+        TrainingData.Rows holdout = data.holdout();
+        double[] points = new double[holdout.size()];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = baseline.score(data.holdoutRecords().get(i));
+        }
+        // points are not probabilities: no Brier score (NaN)
+        return new HoldoutMetrics(Metrics.auc(points, holdout.y()), Metrics.alift(points, holdout.y()),
+                Metrics.topHalfShare(points, holdout.y()), Double.NaN, data.training().size(), holdout.size(),
+                holdout.positives());
+    }
+}

@@ -1,0 +1,163 @@
+package dev.lem.training.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lem.json.Json;
+import dev.lem.predict.HoldoutMetrics;
+import dev.lem.predict.PredictiveModel;
+import dev.lem.training.BadTrainingDataException;
+import dev.lem.training.FileModelRegistry;
+import dev.lem.training.RulePoints;
+import dev.lem.training.TrainingRun;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * {@code lem model train --csv FILE --outcome COLUMN [--ignore COL,...] [--holdout 0.2] [--baseline RULES.json]
+ * [--models DIR] [--version V]}: trains on a CSV of historical leads and prints one JSON line with the holdout
+ * figures of the chosen model (auc, alift, topHalfShare, brier, row counts), both families' figures and the
+ * baseline's. With {@code --models} the model is published there if it beats the current one.
+ * Exit status: 0 trained, 1 the data cannot be used (message on stderr), 2 bad arguments.
+ */
+public final class ModelCli {
+
+    static final String USAGE = "usage: lem model train --csv FILE --outcome COLUMN [--ignore COL,...] [--holdout 0.2]"
+            + " [--baseline RULES.json] [--models DIR] [--version V]";
+
+    private ModelCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, Clock.systemUTC()));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        Arguments parsed;
+        try {
+            parsed = Arguments.parse(args, clock);
+        } catch (IllegalArgumentException e) {
+            err.println("lem model: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try (Reader csv = Files.newBufferedReader(parsed.csv(), StandardCharsets.UTF_8)) {
+            RulePoints baseline = parsed.baseline() == null ? null
+                    : RulePoints.fromJson(Files.readString(parsed.baseline(), StandardCharsets.UTF_8));
+            TrainingRun run = new TrainingRun(parsed.models() == null ? null : new FileModelRegistry(parsed.models()));
+            TrainingRun.Report report = run.run(csv, parsed.outcome(), parsed.ignored(), parsed.holdout(), baseline,
+                    parsed.version());
+            out.println(Json.write(toJson(report)));
+            return 0;
+        } catch (NoSuchFileException e) {
+            err.println("lem model train: no such file " + e.getFile());
+            return 1;
+        } catch (BadTrainingDataException e) {
+            err.println("lem model train: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("lem model train: cannot read " + parsed.csv() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static ObjectNode toJson(TrainingRun.Report report) {
+        PredictiveModel chosen = report.models().chosen();
+        ObjectNode line = metrics(chosen.holdout());
+        line.put("model", chosen.scorer() instanceof dev.lem.predict.TreeEnsemble ? "boosted-trees" : "logistic-regression");
+        line.put("version", chosen.version());
+        line.set("logisticRegression", metrics(report.models().logisticRegression().holdout()));
+        line.set("boostedTrees", metrics(report.models().boostedTrees().holdout()));
+        if (report.baseline() != null) {
+            line.set("rulePointsBaseline", metrics(report.baseline()));
+        }
+        if (report.current() != null) {
+            line.set("currentModel", metrics(report.current()));
+        }
+        line.put("published", report.published());
+        return line;
+    }
+
+    private static ObjectNode metrics(HoldoutMetrics m) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("auc", round(m.auc()));
+        node.put("alift", round(m.alift()));
+        node.put("topHalfShare", round(m.topHalfShare()));
+        if (!Double.isNaN(m.brier())) {
+            node.put("brier", round(m.brier()));
+        }
+        node.put("trainRows", m.trainRows());
+        node.put("holdoutRows", m.holdoutRows());
+        node.put("holdoutPositives", m.holdoutPositives());
+        return node;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    record Arguments(Path csv, String outcome, Set<String> ignored, double holdout, Path baseline, Path models,
+                     String version) {
+
+        static Arguments parse(String[] args, Clock clock) {
+            if (args.length == 0 || !args[0].equals("train")) {
+                throw new IllegalArgumentException("expected the subcommand 'train'");
+            }
+            Path csv = null;
+            String outcome = null;
+            Set<String> ignored = new LinkedHashSet<>();
+            double holdout = 0.2;
+            Path baseline = null;
+            Path models = null;
+            String version = "m" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                    .format(clock.instant().atOffset(ZoneOffset.UTC));
+            for (int i = 1; i < args.length; i++) {
+                String flag = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(flag + " needs a value");
+                }
+                String value = args[++i];
+                switch (flag) {
+                    case "--csv" -> csv = Path.of(value);
+                    case "--outcome" -> outcome = value;
+                    case "--ignore" -> Arrays.stream(value.split(",")).map(String::strip)
+                            .filter(s -> !s.isEmpty()).forEach(ignored::add);
+                    case "--holdout" -> holdout = holdoutShare(value);
+                    case "--baseline" -> baseline = Path.of(value);
+                    case "--models" -> models = Path.of(value);
+                    case "--version" -> version = value;
+                    default -> throw new IllegalArgumentException("unknown option " + flag);
+                }
+            }
+            if (csv == null || outcome == null) {
+                throw new IllegalArgumentException("--csv and --outcome are required");
+            }
+            if (ignored.contains(outcome)) {
+                throw new IllegalArgumentException("--ignore must not name the outcome column");
+            }
+            return new Arguments(csv, outcome, Set.copyOf(ignored), holdout, baseline, models, version);
+        }
+
+        private static double holdoutShare(String value) {
+            double share;
+            try {
+                share = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--holdout must be a number between 0 and 1, got " + value);
+            }
+            if (!(share > 0 && share < 1)) {
+                throw new IllegalArgumentException("--holdout must be between 0 and 1 (exclusive), got " + value);
+            }
+            return share;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lem.training;
+
+import java.util.Random;
+
+/** Reproducible CSV files of leads whose outcome follows a known rule. */
+final class SyntheticLeads {
+
+    private SyntheticLeads() {}
+
+    /** Outcome driven by a numeric column and one category: logistic regression's home ground. */
+    static String linear(int rows, long seed) {
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder("lead_id;visits;channel;noise;converted\n");
+        String[] channels = {"webinar", "ads", "referral"};
+        for (int i = 0; i < rows; i++) {
+            double visits = random.nextInt(20);
+            String channel = channels[random.nextInt(3)];
+            double logit = -3 + 0.25 * visits + (channel.equals("referral") ? 1.5 : 0);
+            boolean converted = random.nextDouble() < 1 / (1 + Math.exp(-logit));
+            csv.append("L").append(i).append(';').append((int) visits).append(';').append(channel).append(';')
+                    .append(random.nextGaussian()).append(';').append(converted ? "won" : "lost").append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** Outcome driven by an interaction (XOR of two categories) that a linear model cannot express. */
+    static String interaction(int rows, long seed) {
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder("size,region,y\n");
+        for (int i = 0; i < rows; i++) {
+            boolean large = random.nextBoolean();
+            boolean north = random.nextBoolean();
+            double p = large ^ north ? 0.7 : 0.1;
+            csv.append(large ? "large" : "small").append(',').append(north ? "north" : "south").append(',')
+                    .append(random.nextDouble() < p ? "yes" : "no").append('\n');
+        }
+        return csv.toString();
+    }
+}

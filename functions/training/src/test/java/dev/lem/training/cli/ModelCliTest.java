@@ -1,0 +1,93 @@
+package dev.lem.training.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lem.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModelCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+
+    private int run(String... args) {
+        return ModelCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), clock);
+    }
+
+    private Path leads() throws Exception {
+        StringBuilder csv = new StringBuilder("id,visits,source,y\n");
+        Random random = new Random(9);
+        for (int i = 0; i < 1500; i++) {
+            int visits = random.nextInt(10);
+            boolean yes = random.nextDouble() < (visits > 6 ? 0.6 : 0.1);
+            csv.append(i).append(',').append(visits).append(',').append(random.nextBoolean() ? "ads" : "seo").append(',')
+                    .append(yes ? "yes" : "no").append('\n');
+        }
+        Path file = dir.resolve("leads.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void train_whenValidFile_expectOneJsonLineWithFiguresAndCounts() throws Exception {
+        int status = run("train", "--csv", leads().toString(), "--outcome", "y", "--ignore", "id", "--holdout", "0.3",
+                "--models", dir.resolve("models").toString());
+        assertThat(status).as(err.toString()).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed.strip().lines()).hasSize(1);
+        JsonNode line = Json.tree(printed);
+        assertThat(line.get("auc").asDouble()).isGreaterThan(0.7);
+        assertThat(line.get("alift").asDouble()).isBetween(0.5, 1.0);
+        assertThat(line.get("topHalfShare").asDouble()).isBetween(0.5, 1.0);
+        assertThat(line.get("brier").asDouble()).isBetween(0.0, 0.25);
+        assertThat(line.get("trainRows").asInt()).isEqualTo(1050);
+        assertThat(line.get("holdoutRows").asInt()).isEqualTo(450);
+        assertThat(line.get("version").asText()).isEqualTo("m20261123T120000Z");
+        assertThat(line.get("published").asBoolean()).isTrue();
+        assertThat(line.has("logisticRegression")).isTrue();
+        assertThat(line.has("boostedTrees")).isTrue();
+        assertThat(dir.resolve("models/m20261123T120000Z.json")).exists();
+    }
+
+    @Test
+    void train_whenOutcomeColumnMissing_expectExitOneAndMessage() throws Exception {
+        int status = run("train", "--csv", leads().toString(), "--outcome", "converted");
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString()).contains("no outcome column 'converted'");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void train_whenFileMissing_expectExitOne() {
+        assertThat(run("train", "--csv", dir.resolve("nope.csv").toString(), "--outcome", "y")).isEqualTo(1);
+        assertThat(err.toString()).contains("no such file");
+    }
+
+    @Test
+    void train_whenBadArguments_expectExitTwoAndUsage() {
+        assertThat(run("train", "--outcome", "y")).isEqualTo(2);
+        assertThat(run("train", "--csv", "x.csv", "--outcome", "y", "--holdout", "1.5")).isEqualTo(2);
+        assertThat(run("train", "--csv", "x.csv", "--outcome", "y", "--holdout", "abc")).isEqualTo(2);
+        assertThat(run("train", "--csv", "x.csv", "--outcome", "y", "--ignore", "y")).isEqualTo(2);
+        assertThat(run("fit")).isEqualTo(2);
+        assertThat(run("train", "--csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("usage: lem model train");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.lem.predict;
+
+import dev.lem.lead.Activity;
+import dev.lem.lead.Lead;
+import dev.lem.lead.Touch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One lead as a model input record (column name → raw value), as it stood at {@code asOf}: the same function builds
+ * training rows (as of the outcome) and scoring inputs (as of now), so the model sees the same columns both times.
+ * <ul>
+ *   <li>{@code profile.<field>}: captured profile fields, except personal ones ({@link #PERSONAL_FIELDS}) — models
+ *       must not learn from, or store vocabularies of, names and phone numbers;</li>
+ *   <li>{@code first.source|medium|campaign|keyword|landingPage} and {@code last.…}: marketing attribution;</li>
+ *   <li>{@code activity.<type>.count} and {@code activity.<type>.daysSince}: activity aggregates per type, plus
+ *       {@code activity.count}; only activity that happened at or before {@code asOf} counts (no peeking at the
+ *       future when a training row is built as of its outcome);</li>
+ *   <li>{@code consent.email} ({@code granted}/{@code none}) and {@code daysSinceCreated}.</li>
+ * </ul>
+ */
+public final class LeadFeatures {
+
+    /** Profile fields never used as features (lower case, compared case-insensitively). */
+    public static final Set<String> PERSONAL_FIELDS = Set.of("name", "firstname", "lastname", "fullname", "email",
+            "phone", "mobile", "address", "street", "postcode", "zip", "birthdate", "dateofbirth");
+
+    private LeadFeatures() {}
+
+    public static Map<String, String> of(Lead lead, List<Activity> activities, Instant asOf) {
+        Map<String, String> record = new LinkedHashMap<>();
+        lead.profile().forEach((field, value) -> {
+            String normalised = field.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            if (!PERSONAL_FIELDS.contains(normalised) && value != null) {
+                record.put("profile." + field, value);
+            }
+        });
+        touch(record, "first.", lead.attribution().firstTouch());
+        touch(record, "last.", lead.attribution().lastTouch());
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Instant> latest = new HashMap<>();
+        int total = 0;
+        for (Activity activity : activities) {
+            if (activity.occurredAt().isAfter(asOf)) {
+                continue;
+            }
+            total++;
+            counts.merge(activity.type(), 1, Integer::sum);
+            latest.merge(activity.type(), activity.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        counts.keySet().stream().sorted().forEach(type -> {
+            record.put("activity." + type + ".count", Integer.toString(counts.get(type)));
+            record.put("activity." + type + ".daysSince", days(latest.get(type), asOf));
+        });
+        record.put("activity.count", Integer.toString(total));
+        record.put("consent.email", lead.hasConsent(Lead.EMAIL_CHANNEL) ? "granted" : "none");
+        if (lead.createdAt() != null) {
+            record.put("daysSinceCreated", days(lead.createdAt(), asOf));
+        }
+        return record;
+    }
+
+    private static void touch(Map<String, String> record, String prefix, Touch touch) {
+        if (touch == null) {
+            return;
+        }
+        put(record, prefix + "source", touch.source());
+        put(record, prefix + "medium", touch.medium());
+        put(record, prefix + "campaign", touch.campaign());
+        put(record, prefix + "keyword", touch.keyword());
+        put(record, prefix + "landingPage", touch.landingPage());
+    }
+
+    private static void put(Map<String, String> record, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            record.put(key, value);
+        }
+    }
+
+    private static String days(Instant from, Instant asOf) {
+        double days = Duration.between(from, asOf).toMinutes() / 1440.0;
+        return String.format(Locale.ROOT, "%.2f", Math.max(0, days));
+    }
+}
