@@ -84,6 +84,9 @@ public final class LemStack extends Stack {
                 topics.sesFeedback());
         this.functions = new LemFunctions(this, "Functions", new LemFunctions.Resources(config,
                 table, queues, bus, keys, scheduling, channels, Optional.ofNullable(captchaSecret)));
+        if (!config.webhooks().isEmpty()) {
+            new NotificationWebhooks(this, NotificationWebhooks.ID, config, functions);
+        }
         this.routing = new EventRouting(this, "EventRouting", bus, RuleDefinition.ALL,
                 Map.of(RuleDefinition.RuleTarget.ROUTER, functions.alias(FunctionName.ROUTER)));
         this.http = new HttpEndpoints(this, "HttpEndpoints", functions.alias(FunctionName.FORM_CAPTURE),
@@ -256,6 +259,12 @@ public final class LemStack extends Stack {
     /** The API Gateway custom domain, with {@code lem:domainName} and without {@code lem:cdn}. */
     public Optional<DomainName> customDomain() {
         return Optional.ofNullable(customDomain);
+    }
+
+    /** The (operator-filled) webhook signing key, with {@code lem:webhooks}. */
+    public Optional<Secret> webhookSigningKey() {
+        return getNode().tryFindChild(NotificationWebhooks.ID) instanceof NotificationWebhooks webhooks
+                ? Optional.of(webhooks.signingKey()) : Optional.empty();
     }
 
     /** The (operator-filled) Turnstile secret, with {@code lem:captcha=true}. */

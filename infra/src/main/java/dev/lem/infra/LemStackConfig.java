@@ -3,7 +3,9 @@ package dev.lem.infra;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +52,10 @@ import software.constructs.Node;
  * @param captcha              form-capture verifies a Turnstile CAPTCHA: the stack creates an empty secret for the
  *                             Turnstile secret key (the operator fills it in) and passes its ARN to form-capture;
  *                             context {@value #CAPTCHA} = {@code true}
+ * @param webhooks             the webhooks notifications may call, by name ({@code crm}, {@code callcentre}): https URLs
+ *                             only, validated at synth; set as {@code LEM_WEBHOOKS} on notifications, with an empty
+ *                             secret for their signing key the operator fills in; none unless context {@value #WEBHOOKS}
+ *                             ({@code crm=https://crm.example/hooks/lem,callcentre=https://cc.example/in})
  */
 public record LemStackConfig(Path assetRoot, String prefix, String stage, String mailFrom, String mailDomain,
                              Optional<String> postalAddress, Optional<String> publicBaseUrl,
@@ -57,7 +63,8 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
                              int formCaptureConcurrency, int trackingConcurrency,
                              Optional<Integer> monthlyBudgetUsd, Optional<String> alarmEmail, boolean cdn,
                              int wafRateLimit, Optional<String> region, Optional<String> domainName,
-                             Optional<String> certificateArn, boolean captcha) {
+                             Optional<String> certificateArn, boolean captcha,
+                             Map<String, String> webhooks) {
 
     public static final String ASSET_ROOT = "lem:assetRoot";
     public static final String PREFIX = "lem:prefix";
@@ -79,6 +86,7 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
     public static final String DOMAIN_NAME = "lem:domainName";
     public static final String CERTIFICATE_ARN = "lem:certificateArn";
     public static final String CAPTCHA = "lem:captcha";
+    public static final String WEBHOOKS = "lem:webhooks";
 
     public static final String DEFAULT_MAIL_FROM = "no-reply@example.com";
     public static final int DEFAULT_LOG_RETENTION_DAYS = 30;
@@ -96,6 +104,7 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
     static final Set<Integer> LOG_RETENTIONS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
             731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
+    private static final java.util.regex.Pattern WEBHOOK_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
     private static final java.util.regex.Pattern CERTIFICATE = java.util.regex.Pattern.compile(
             "arn:aws[a-z-]*:acm:([a-z]{2}(?:-[a-z]+)+-\\d+):\\d{12}:certificate/[A-Za-z0-9-]+");
@@ -177,6 +186,20 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
                         + "the stack's region " + region.get() + ": " + CERTIFICATE_ARN + " is in " + arn.group(1));
             }
         }
+        webhooks = webhooks == null ? Map.of() : checkedWebhooks(webhooks);
+    }
+
+    /** Before the webhooks setting: none. */
+    public LemStackConfig(Path assetRoot, String prefix, String stage, String mailFrom, String mailDomain,
+                          Optional<String> postalAddress, Optional<String> publicBaseUrl,
+                          List<String> allowedOrigins, int logRetentionDays, int archiveRetentionDays,
+                          int formCaptureConcurrency, int trackingConcurrency,
+                          Optional<Integer> monthlyBudgetUsd, Optional<String> alarmEmail, boolean cdn,
+                          int wafRateLimit, Optional<String> region, Optional<String> domainName,
+                          Optional<String> certificateArn, boolean captcha) {
+        this(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl, allowedOrigins,
+                logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency, monthlyBudgetUsd,
+                alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha, Map.of());
     }
 
     /** Before the custom domain and CAPTCHA settings: none of either. */
@@ -188,7 +211,7 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
                           int wafRateLimit, Optional<String> region) {
         this(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl, allowedOrigins,
                 logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency, monthlyBudgetUsd,
-                alarmEmail, cdn, wafRateLimit, region, Optional.empty(), Optional.empty(), false);
+                alarmEmail, cdn, wafRateLimit, region, Optional.empty(), Optional.empty(), false, Map.of());
     }
 
     /** The region of an ACM certificate ARN, if it is one. */
@@ -208,39 +231,39 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
     public LemStackConfig withPostalAddress(String address) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, Optional.ofNullable(address),
                 publicBaseUrl, allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency,
-                trackingConcurrency, monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha);
+                trackingConcurrency, monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha, webhooks);
     }
 
     public LemStackConfig withAllowedOrigins(List<String> origins) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 origins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha);
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha, webhooks);
     }
 
     public LemStackConfig withMonthlyBudgetUsd(Integer usd) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                Optional.ofNullable(usd), alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha);
+                Optional.ofNullable(usd), alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha, webhooks);
     }
 
     public LemStackConfig withStage(String newStage) {
         return new LemStackConfig(assetRoot, prefix, newStage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha);
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha, webhooks);
     }
 
     /** CloudFront and AWS WAF in front of the API, the web ACL allowing {@code rateLimit} requests per 5 minutes per IP. */
     public LemStackConfig withCdn(int rateLimit) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                monthlyBudgetUsd, alarmEmail, true, rateLimit, region, domainName, certificateArn, captcha);
+                monthlyBudgetUsd, alarmEmail, true, rateLimit, region, domainName, certificateArn, captcha, webhooks);
     }
 
     public LemStackConfig withRegion(String newRegion) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
                 monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, Optional.ofNullable(newRegion), domainName,
-                certificateArn, captcha);
+                certificateArn, captcha, webhooks);
     }
 
     /** A custom domain for the public endpoints, with its ACM certificate (see {@link #domainName()}). */
@@ -248,14 +271,67 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
                 monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, Optional.ofNullable(newDomainName),
-                Optional.ofNullable(newCertificateArn), captcha);
+                Optional.ofNullable(newCertificateArn), captcha, webhooks);
     }
 
     /** Turnstile CAPTCHA verification in form-capture (see {@link #captcha()}). */
     public LemStackConfig withCaptcha(boolean on) {
         return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
                 allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
-                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, on);
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, on, webhooks);
+    }
+
+    /** The webhooks notifications may call, as {@value #WEBHOOKS} writes them (see {@link #webhooks()}). */
+    public LemStackConfig withWebhooks(String text) {
+        return new LemStackConfig(assetRoot, prefix, stage, mailFrom, mailDomain, postalAddress, publicBaseUrl,
+                allowedOrigins, logRetentionDays, archiveRetentionDays, formCaptureConcurrency, trackingConcurrency,
+                monthlyBudgetUsd, alarmEmail, cdn, wafRateLimit, region, domainName, certificateArn, captcha,
+                parseWebhooks(text));
+    }
+
+    /** The webhooks in the form {@code LEM_WEBHOOKS} reads: {@code name=url,name=url}, in the order given. */
+    public String webhooksVariable() {
+        return String.join(",", webhooks.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    /** {@code name=https://host/path,…}; blank for none. Names are lower-case letters, digits and '-', unique. */
+    static Map<String, String> parseWebhooks(String text) {
+        Map<String, String> webhooks = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return webhooks;
+        }
+        for (String entry : text.split(",")) {
+            String[] pair = entry.strip().split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException(WEBHOOKS + " must be name=https://host/path pairs, comma-separated, got '"
+                        + entry.strip() + "'");
+            }
+            if (webhooks.put(pair[0].strip(), pair[1].strip()) != null) {
+                throw new IllegalArgumentException(WEBHOOKS + " names webhook '" + pair[0].strip() + "' twice");
+            }
+        }
+        return checkedWebhooks(webhooks);
+    }
+
+    private static Map<String, String> checkedWebhooks(Map<String, String> webhooks) {
+        webhooks.forEach((name, url) -> {
+            if (name == null || !WEBHOOK_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException(WEBHOOKS + ": a webhook name must be 1-64 lower-case letters, digits "
+                        + "and '-', got '" + name + "'");
+            }
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(url);
+            } catch (java.net.URISyntaxException | NullPointerException e) {
+                throw new IllegalArgumentException(WEBHOOKS + ": webhook " + name + " is not a valid URL");
+            }
+            if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null
+                    || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException(WEBHOOKS + ": webhook " + name + " must be an https URL with a host, "
+                        + "without user info or fragment, got '" + url + "'");
+            }
+        });
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(webhooks));
     }
 
     /**
@@ -289,7 +365,8 @@ public record LemStackConfig(Path assetRoot, String prefix, String stage, String
                 context(node, REGION),
                 context(node, DOMAIN_NAME),
                 context(node, CERTIFICATE_ARN),
-                context(node, CAPTCHA).map(Boolean::parseBoolean).orElse(false));
+                context(node, CAPTCHA).map(Boolean::parseBoolean).orElse(false),
+                parseWebhooks(context(node, WEBHOOKS).orElse("")));
     }
 
     /** The bus, the schedule group and other names LEM fixes: {@code prefix + [stage-] + base}. */

@@ -39,6 +39,9 @@ final class NagFindings {
         stack.captchaSecret().ifPresent(secret -> suppress(secret, "AwsSolutions-SMG4",
                 "The Cloudflare Turnstile secret key, issued by Cloudflare: Secrets Manager cannot rotate it; "
                         + "the operator rotates it in the Turnstile dashboard and puts the new value here."));
+        stack.webhookSigningKey().ifPresent(secret -> suppress(secret, "AwsSolutions-SMG4",
+                "The key that signs webhook calls is shared with their receivers (CRM, call centre): Secrets Manager "
+                        + "cannot rotate it on their side, so the operator rotates it with them and puts the new value here."));
         suppress(stack.routing().deadLetterQueue(), "AwsSolutions-SQS3",
                 "This queue IS a dead-letter queue: the DeadLetterConfig of the EventBridge rule targets "
                         + "(cdk-nag recognises only SQS redrive and Lambda DLQs).");

@@ -209,6 +209,43 @@ class LemStackConfigTest {
                 LemStackConfig.DEFAULT_WAF_RATE_LIMIT, Optional.empty());
     }
 
+    @Test
+    void withWebhooks_whenValid_keepsThemInOrderAsLemWebhooksWritesThem() throws IOException {
+        givenRepository();
+        LemStackConfig config = LemStackConfig.withAssetRoot(repo)
+                .withWebhooks(" crm=https://crm.acme.example/hooks/lem?x=1 , callcentre=https://cc.acme.example:8443/in ");
+
+        assertThat(config.webhooks()).containsExactly(java.util.Map.entry("crm", "https://crm.acme.example/hooks/lem?x=1"),
+                java.util.Map.entry("callcentre", "https://cc.acme.example:8443/in"));
+        assertThat(config.webhooksVariable())
+                .isEqualTo("crm=https://crm.acme.example/hooks/lem?x=1,callcentre=https://cc.acme.example:8443/in");
+        // later settings keep them
+        assertThat(config.withStage("dev").withCaptcha(true).webhooks()).containsOnlyKeys("crm", "callcentre");
+        assertThat(LemStackConfig.withAssetRoot(repo).webhooks()).isEmpty();
+        assertThat(LemStackConfig.withAssetRoot(repo).withWebhooks("  ").webhooks()).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            crm=http://crm.acme.example/hook                         | webhook crm must be an https URL
+            crm=https://user:pw@crm.acme.example/hook                | webhook crm must be an https URL
+            crm=https:///no-host                                     | webhook crm must be an https URL
+            crm=https://crm.acme.example/h#frag                      | webhook crm must be an https URL
+            crm=ftp://crm.acme.example                               | webhook crm must be an https URL
+            crm=https://crm.acme.example/a b                         | webhook crm is not a valid URL
+            CRM=https://crm.acme.example/hook                        | a webhook name must be 1-64 lower-case letters
+            =https://crm.acme.example/hook                           | a webhook name must be 1-64 lower-case letters
+            https://crm.acme.example/hook                            | must be name=https://host/path pairs
+            crm=https://a.acme.example,crm=https://b.acme.example    | names webhook 'crm' twice
+            """)
+    void withWebhooks_whenMalformed_failsNamingTheContextKey(String text, String message) throws IOException {
+        givenRepository();
+        LemStackConfig config = LemStackConfig.withAssetRoot(repo);
+
+        assertThatThrownBy(() -> config.withWebhooks(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(LemStackConfig.WEBHOOKS).hasMessageContaining(message);
+    }
+
     private void givenRepository() throws IOException {
         Files.createDirectories(repo.resolve("infra"));
         Files.writeString(repo.resolve("pom.xml"), "<project/>");

@@ -59,7 +59,10 @@ public record NotificationsConfig(AwsConfig aws, String tableName, String busNam
         } catch (IllegalArgumentException ex) {
             throw new ConfigException(EnvNames.WEBHOOKS + ": " + ex.getMessage());
         }
-        if (!webhooks.isEmpty() && e.optional(EnvNames.WEBHOOK_SECRET).isEmpty()) {
+        // deployed: the signing key's secret exists but the operator has not filled it yet (SecretEnvironment left
+        // the key unset): webhooks stay off (a webhook message fails as channel-not-configured), email and SMS run
+        if (!webhooks.isEmpty() && e.optional(EnvNames.WEBHOOK_SECRET).isEmpty()
+                && e.optional(EnvNames.WEBHOOK_SECRET_ARN).isEmpty()) {
             throw new ConfigException(EnvNames.WEBHOOKS + " needs " + EnvNames.WEBHOOK_SECRET + " (or "
                     + EnvNames.WEBHOOK_SECRET_ARN + ") to sign them");
         }

@@ -67,6 +67,20 @@ class NotificationsConfigTest {
         assertThat(config.webhookSecret()).hasValueSatisfying(s -> assertThat(s).isEqualTo(IDENTITY));
     }
 
+    @Test
+    void fromEnv_whenWebhookSecretArnGivenButNotYetFilled_keepsTheTargetsWithoutAKey() {
+        // deployed with lem:webhooks before the operator filled the signing key: SecretEnvironment leaves the key
+        // unset; the function still starts (email and SMS run), webhooks stay off until the key is there
+        Map<String, String> env = env();
+        env.put("LEM_WEBHOOKS", "crm=https://crm.example.com/hooks/lem");
+        env.put("LEM_WEBHOOK_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:lem-webhooks-AbCdEf");
+
+        NotificationsConfig config = NotificationsConfig.fromEnv(env);
+
+        assertThat(config.webhooks()).containsOnlyKeys("crm");
+        assertThat(config.webhookSecret()).isEmpty();
+    }
+
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
             LEM_SMS_SENDER_ID | 12345                            | LEM_SMS_SENDER_ID must be 1-11 letters and digits, a letter among them

@@ -32,8 +32,8 @@ class CaptchaTemplateTest {
         Map<String, Object> props = Cfn.props(secret);
         assertThat(props).doesNotContainKeys("GenerateSecretString", "SecretString");
         assertThat(String.valueOf(props.get("Description"))).contains("Turnstile").contains("EMPTY");
-        // the three HMAC keys plus this one
-        assertThat(synth.template().findResources("AWS::SecretsManager::Secret")).hasSize(4);
+        // the three HMAC keys, this one and the webhook signing key (lem:webhooks is on in this variant too)
+        assertThat(synth.template().findResources("AWS::SecretsManager::Secret")).hasSize(5);
     }
 
     @ParameterizedTest
@@ -41,7 +41,7 @@ class CaptchaTemplateTest {
     void environment_whenCaptchaIsOn_addsTheSecretArnToFormCaptureOnly(FunctionName name) {
         Map<String, Object> env = environment(name);
 
-        assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(LemFunctionsTemplateTest.expectedEnvironment(name, true));
+        assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(LemFunctionsTemplateTest.expectedEnvironment(name, true, true));
         assertThat(env).doesNotContainKey(EnvNames.CAPTCHA_SECRET);
         if (name == FunctionName.FORM_CAPTURE) {
             assertThat(Cfn.target(env.get(EnvNames.CAPTCHA_SECRET_ARN)))

@@ -225,14 +225,15 @@ class LemFunctionsTemplateTest {
     @EnumSource(FunctionName.class)
     void environment_whenSynthesized_isExactlyWhatTheFunctionsConfigReads(FunctionName name) {
         // captcha off (the default): no LEM_CAPTCHA_SECRET_ARN anywhere
-        assertThat(environment(name).keySet()).containsExactlyInAnyOrderElementsOf(expectedEnvironment(name, false));
+        assertThat(environment(name).keySet()).containsExactlyInAnyOrderElementsOf(expectedEnvironment(name, false, false));
     }
 
     /**
      * The variables {@code name}'s config reads, {@value EnvNames#REGION} included; with {@code lem:captcha=true}
-     * form-capture also gets {@value EnvNames#CAPTCHA_SECRET_ARN}.
+     * form-capture also gets {@value EnvNames#CAPTCHA_SECRET_ARN}; with {@code lem:webhooks} notifications also gets
+     * {@value EnvNames#WEBHOOKS} and {@value EnvNames#WEBHOOK_SECRET_ARN}.
      */
-    static Set<String> expectedEnvironment(FunctionName name, boolean captcha) {
+    static Set<String> expectedEnvironment(FunctionName name, boolean captcha, boolean webhooks) {
         String identity = HmacKeys.Purpose.IDENTITY.envName();
         String tracking = HmacKeys.Purpose.TRACKING.envName();
         String formToken = HmacKeys.Purpose.FORM_TOKEN.envName();
@@ -259,6 +260,10 @@ class LemFunctionsTemplateTest {
         withRegion.add(EnvNames.REGION);
         if (captcha && name == FunctionName.FORM_CAPTURE) {
             withRegion.add(EnvNames.CAPTCHA_SECRET_ARN);
+        }
+        if (webhooks && name == FunctionName.NOTIFICATIONS) {
+            withRegion.add(EnvNames.WEBHOOKS);
+            withRegion.add(EnvNames.WEBHOOK_SECRET_ARN);
         }
         return withRegion;
     }

@@ -18,7 +18,7 @@ import software.constructs.IConstruct;
  * Two more apps, each synthesized once per JVM and only by the tests that use it (like
  * {@link CdnSynthesizedStack}):
  * <ul>
- *   <li>{@link #domain()}: a custom domain without CloudFront, and {@code lem:captcha=true}, in eu-west-1;</li>
+ *   <li>{@link #domain()}: a custom domain without CloudFront, {@code lem:captcha=true} and {@code lem:webhooks}, in eu-west-1;</li>
  *   <li>{@link #usEast1Cdn()}: {@code lem:cdn=true} in us-east-1 (the web ACL in the main stack, no edge
  *       stack) with a custom domain on the distribution.</li>
  * </ul>
@@ -30,6 +30,7 @@ final class VariantSynthesizedStacks {
     static final String EU_CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
     static final String US_EAST_1_CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000";
     static final String CDN_DOMAIN = "go.acme.example";
+    static final String WEBHOOKS = "crm=https://crm.acme.example/hooks/lem,callcentre=https://cc.acme.example/in";
 
     /** One synthesized main stack and the app it is in. */
     record Synth(App app, LemStack stack, Template template, Annotations annotations) {
@@ -41,7 +42,7 @@ final class VariantSynthesizedStacks {
 
     private static final class Domain {
         static final Synth INSTANCE = synthesize("eu-west-1", c -> c.withPostalAddress(SynthesizedStack.POSTAL_ADDRESS)
-                .withDomain(DOMAIN, EU_CERTIFICATE).withCaptcha(true));
+                .withDomain(DOMAIN, EU_CERTIFICATE).withCaptcha(true).withWebhooks(WEBHOOKS));
     }
 
     private static final class UsEast1Cdn {
