@@ -28,7 +28,7 @@ public final class NotificationWebhooks extends Construct {
                 .description("LEM notifications: the key that signs webhook calls (HMAC-SHA256, header "
                         + "X-Lem-Signature). Created EMPTY: put a random key of at least 32 bytes, base64, here and give "
                         + "it to the receivers (aws secretsmanager put-secret-value --secret-string \"$(openssl rand "
-                        + "-base64 32)\"); until then webhook messages fail as channel-not-configured")
+                        + "-base64 32)\"); until then webhook messages are refused as channel-not-configured")
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         // no generated value: the receivers must be given the key, so the operator chooses and shares it
