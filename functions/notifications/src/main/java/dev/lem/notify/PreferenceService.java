@@ -10,6 +10,8 @@ import dev.lem.messaging.Channel;
 import dev.lem.messaging.Suppression;
 import dev.lem.messaging.SuppressionList;
 import dev.lem.messaging.SuppressionReason;
+import dev.lem.messaging.Topic;
+import dev.lem.messaging.TopicCatalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Unsubscribe and preferences behind a signed {@code /u/{token}} link. Unsubscribing from a channel withdraws the
  * lead's consent for it and puts the address's hash on the suppression list ({@code unsubscribe}), so the next send
  * is blocked whatever its category; doing it again changes nothing. Opting in again on the preference page grants
- * consent and lifts an {@code unsubscribe} suppression (never a bounce, complaint or erasure one).
+ * consent and lifts an {@code unsubscribe} suppression (never a bounce, complaint or erasure one). Topics
+ * ({@link TopicCatalog}) are chosen on the same page: the choice is kept with the lead's consents under
+ * {@link Topic#consentKey()} (opted in until opted out), and the send gate blocks marketing on a topic opted out of.
  */
 public final class PreferenceService {
 
@@ -34,17 +38,32 @@ public final class PreferenceService {
     /** A channel the lead can be reached on, and whether marketing on it is welcome and possible. */
     public record ChannelPreference(Channel channel, boolean subscribed, Optional<SuppressionReason> blockedFor) {}
 
-    /** The lead's preferences as the page shows them; {@code linkChannel} is the channel the link came by. */
-    public record Preferences(Channel linkChannel, Map<Channel, ChannelPreference> channels) {}
+    /**
+     * The lead's preferences as the page shows them; {@code linkChannel} is the channel the link came by;
+     * {@code topics} every topic of the catalog, in its order, with whether the lead gets it.
+     */
+    public record Preferences(Channel linkChannel, Map<Channel, ChannelPreference> channels, Map<Topic, Boolean> topics) {
+        public Preferences(Channel linkChannel, Map<Channel, ChannelPreference> channels) {
+            this(linkChannel, channels, Map.of());
+        }
+    }
 
     private final LeadStore leads;
     private final SuppressionList suppressions;
     private final Recipients recipients;
     private final UnsubscribeLinks links;
     private final Clock clock;
+    private final TopicCatalog topics;
 
+    /** With the standard topics ({@link TopicCatalog#standard()}). */
     public PreferenceService(LeadStore leads, SuppressionList suppressions, Recipients recipients, UnsubscribeLinks links,
                              Clock clock) {
+        this(leads, suppressions, recipients, links, clock, TopicCatalog.standard());
+    }
+
+    public PreferenceService(LeadStore leads, SuppressionList suppressions, Recipients recipients, UnsubscribeLinks links,
+                             Clock clock, TopicCatalog topics) {
+        this.topics = topics;
         this.leads = leads;
         this.suppressions = suppressions;
         this.recipients = recipients;
@@ -67,16 +86,34 @@ public final class PreferenceService {
         if (verified.isEmpty()) {
             return false;
         }
-        change(verified.get(), Map.of(verified.get().channel(), false));
+        change(verified.get(), Map.of(verified.get().channel(), false), Map.of());
         return true;
     }
 
-    /** Applies the page's choices (channels left out stay as they are); empty when the token does not verify. */
+    /** Applies the page's channel choices (channels left out stay as they are); empty when the token does not verify. */
     public Optional<Preferences> update(String token, Map<Channel, Boolean> wanted) {
-        return links.verify(token).flatMap(t -> change(t, wanted).map(lead -> preferencesOf(lead, t.channel())));
+        return update(token, wanted, Map.of());
     }
 
-    private Optional<Lead> change(UnsubscribeLinks.Token token, Map<Channel, Boolean> wanted) {
+    /**
+     * Applies the page's choices: channels and topics (by id) left out stay as they are; saving the same choices
+     * again changes nothing. Empty when the token does not verify or the lead is gone.
+     *
+     * @throws IllegalArgumentException a topic id that is not in the catalog
+     */
+    public Optional<Preferences> update(String token, Map<Channel, Boolean> wanted, Map<String, Boolean> wantedTopics) {
+        Map<Topic, Boolean> byTopic = new LinkedHashMap<>();
+        wantedTopics.forEach((id, on) -> byTopic.put(topics.find(id)
+                .orElseThrow(() -> new IllegalArgumentException("unknown topic " + id)), on));
+        return links.verify(token).flatMap(t -> change(t, wanted, byTopic).map(lead -> preferencesOf(lead, t.channel())));
+    }
+
+    /** The topics of the catalog, for the page's form. */
+    public TopicCatalog topics() {
+        return topics;
+    }
+
+    private Optional<Lead> change(UnsubscribeLinks.Token token, Map<Channel, Boolean> wanted, Map<Topic, Boolean> wantedTopics) {
         for (int attempt = 1; ; attempt++) {
             Optional<Lead> found = leads.find(token.leadId());
             if (found.isEmpty()) {
@@ -87,6 +124,9 @@ public final class PreferenceService {
             Lead changed = lead;
             for (Map.Entry<Channel, Boolean> want : wanted.entrySet()) {
                 changed = apply(changed, want.getKey(), want.getValue(), now);
+            }
+            for (Map.Entry<Topic, Boolean> want : wantedTopics.entrySet()) {
+                changed = applyTopic(changed, want.getKey(), want.getValue(), now);
             }
             if (changed == lead) {
                 return Optional.of(lead);
@@ -131,6 +171,22 @@ public final class PreferenceService {
         return lead.withConsent(name, new Consent(true, PREFERENCE_TEXT, now), now);
     }
 
+    /** Records a changed topic choice on the lead (and its activity); the same choice again changes nothing. */
+    private Lead applyTopic(Lead lead, Topic topic, boolean subscribe, Instant now) {
+        if (receives(lead, topic) == subscribe) {
+            return lead;
+        }
+        LOG.info("lead topic choice leadId={} topic={} subscribed={}", lead.id(), topic.id(), subscribe);
+        leads.recordActivity(new Activity("topic." + topic.id() + "." + now.toEpochMilli(), lead.id(),
+                "preferences-changed", now, Map.of("topic", topic.id(), "subscribed", Boolean.toString(subscribe))));
+        return lead.withConsent(topic.consentKey(), new Consent(subscribe, PREFERENCE_TEXT, now), now);
+    }
+
+    /** Opted in to every topic until opted out of it. */
+    private static boolean receives(Lead lead, Topic topic) {
+        return lead.consent(topic.consentKey()).map(Consent::granted).orElse(true);
+    }
+
     private Preferences preferencesOf(Lead lead, Channel linkChannel) {
         Map<Channel, ChannelPreference> channels = new LinkedHashMap<>();
         for (Channel channel : new Channel[] {Channel.EMAIL, Channel.SMS}) {
@@ -143,6 +199,8 @@ public final class PreferenceService {
                     lead.hasConsent(channel.wireName()) && suppressed.isEmpty(),
                     suppressed.filter(r -> r != SuppressionReason.UNSUBSCRIBE)));
         }
-        return new Preferences(linkChannel, channels);
+        Map<Topic, Boolean> topicChoices = new LinkedHashMap<>();
+        topics.all().forEach(topic -> topicChoices.put(topic, receives(lead, topic)));
+        return new Preferences(linkChannel, channels, topicChoices);
     }
 }

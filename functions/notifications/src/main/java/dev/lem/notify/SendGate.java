@@ -7,6 +7,8 @@ import dev.lem.messaging.MessageCategory;
 import dev.lem.messaging.NotifyMessage;
 import dev.lem.messaging.Suppression;
 import dev.lem.messaging.SuppressionList;
+import dev.lem.messaging.Topic;
+import dev.lem.messaging.TopicCatalog;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -24,6 +26,8 @@ import java.util.Optional;
  *   <li>a suppressed address never gets anything, operational or not ({@code suppressed-<reason>});</li>
  *   <li>operational (transactional) messages pass; marketing goes on:</li>
  *   <li>marketing needs the lead's consent for the channel ({@code no-consent});</li>
+ *   <li>a marketing message that names a topic ({@code data.topic}) needs a topic of the catalog
+ *       ({@code unknown-topic}) the lead has not opted out of ({@code topic-opted-out});</li>
  *   <li>quiet hours in the lead's time zone hold it until they end ({@code quiet-hours});</li>
  *   <li>the daily and weekly caps per lead and channel hold it until the next day or week starts
  *       ({@code daily-cap}, {@code weekly-cap}); passing counts it, atomically and once per message id.</li>
@@ -35,12 +39,20 @@ public final class SendGate {
     private final SuppressionList suppressions;
     private final FrequencyCaps caps;
     private final GatePolicy policy;
+    private final TopicCatalog topics;
 
+    /** With the standard topics ({@link TopicCatalog#standard()}). */
     public SendGate(Recipients recipients, SuppressionList suppressions, FrequencyCaps caps, GatePolicy policy) {
+        this(recipients, suppressions, caps, policy, TopicCatalog.standard());
+    }
+
+    public SendGate(Recipients recipients, SuppressionList suppressions, FrequencyCaps caps, GatePolicy policy,
+                    TopicCatalog topics) {
         this.recipients = recipients;
         this.suppressions = suppressions;
         this.caps = caps;
         this.policy = policy;
+        this.topics = topics;
     }
 
     public GateDecision decide(Lead lead, NotifyMessage message, Instant now) {
@@ -60,6 +72,16 @@ public final class SendGate {
         }
         if (!lead.hasConsent(message.channel().wireName())) {
             return new GateDecision.Block("no-consent");
+        }
+        String topicId = message.data().get(Topic.MESSAGE_FIELD);
+        if (topicId != null) {
+            Optional<Topic> topic = topics.find(topicId);
+            if (topic.isEmpty()) {
+                return new GateDecision.Block("unknown-topic");
+            }
+            if (lead.consent(topic.get().consentKey()).map(c -> !c.granted()).orElse(false)) {
+                return new GateDecision.Block("topic-opted-out");
+            }
         }
         ZonedDateTime local = now.atZone(zoneOf(lead));
         if (policy.quietHours().isQuiet(local.toLocalTime())) {

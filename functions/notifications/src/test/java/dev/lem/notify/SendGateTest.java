@@ -111,6 +111,47 @@ class SendGateTest {
         }
     }
 
+    /**
+     * Topics: columns channel, category, the message's {@code data.topic} (or none), the lead's choice for topic
+     * {@code newsletter} (in / out / none), the channel consent → decision, reason.
+     */
+    @ParameterizedTest(name = "{0} {1} topic={2} newsletter={3} consent={4} → {5} {6}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            email | marketing     | newsletter      | out  | true  | block | topic-opted-out
+            sms   | marketing     | newsletter      | out  | true  | block | topic-opted-out
+            email | marketing     | newsletter      | in   | true  | send  | allowed
+            email | marketing     | newsletter      | none | true  | send  | allowed
+            email | marketing     | events          | out  | true  | send  | allowed
+            email | marketing     | -               | out  | true  | send  | allowed
+            email | marketing     | no-such-topic   | none | true  | block | unknown-topic
+            email | marketing     | newsletter      | in   | false | block | no-consent
+            email | transactional | newsletter      | out  | true  | send  | allowed
+            email | transactional | no-such-topic   | none | false | send  | allowed
+            """)
+    void decide_topicTable(String channel, String category, String topic, String newsletter, boolean channelConsent,
+                           String decision, String reason) {
+        Map<String, Consent> consents = new HashMap<>();
+        consents.put(channel, new Consent(channelConsent, "v1", MONDAY_NOON));
+        if (!newsletter.equals("none")) {
+            consents.put("topic:newsletter", new Consent(newsletter.equals("in"), "preference-page", MONDAY_NOON));
+        }
+        Lead lead = lead(true, Map.of(Recipients.PHONE_FIELD, "+353861234567"), consents);
+        NotifyMessage message = new NotifyMessage("t.1", LEAD, Channel.fromWireName(channel),
+                MessageCategory.fromWireName(category), "welcome", "welcome",
+                topic == null ? Map.of() : Map.of("topic", topic));
+
+        GateDecision actual = gate.decide(lead, message, MONDAY_NOON);
+
+        assertThat(actual.reason()).isEqualTo(reason);
+        assertThat(actual).isInstanceOf(decision.equals("send") ? GateDecision.Send.class : GateDecision.Block.class);
+    }
+
+    @Test
+    void standardTopics_whenLoaded_areTheListedDataInOrder() {
+        assertThat(dev.lem.messaging.TopicCatalog.standard().all()).extracting(dev.lem.messaging.Topic::id)
+                .containsExactly("newsletter", "product-updates", "events");
+    }
+
     @Test
     void decide_whenSameMessageIsDecidedAgainAfterItCounted_letsItGoWithoutCountingTwice() {
         Lead lead = lead(true, Map.of(), Map.of("email", new Consent(true, "v1", MONDAY_NOON)));

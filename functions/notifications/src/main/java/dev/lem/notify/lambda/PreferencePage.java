@@ -6,6 +6,9 @@ import dev.lem.notify.PreferenceService;
 /** The preference page and the short answers of {@code /u/{token}}: static HTML, every dynamic value escaped. */
 final class PreferencePage {
 
+    /** Form fields {@code topic.<id>=on|off}. */
+    static final String TOPIC_FIELD_PREFIX = "topic.";
+
     private PreferencePage() {}
 
     static String page(PreferenceService.Preferences preferences, String token, boolean saved) {
@@ -23,6 +26,14 @@ final class PreferencePage {
                     .append(radio(name, "off", !channel.subscribed(), "Unsubscribe"))
                     .append("</fieldset>\n");
         }
+        if (!preferences.topics().isEmpty()) {
+            rows.append("<h2>Topics</h2>\n");
+        }
+        preferences.topics().forEach((topic, subscribed) -> rows.append("<fieldset><legend>").append(escape(topic.label()))
+                .append("</legend>")
+                .append(radio(TOPIC_FIELD_PREFIX + topic.id(), "on", subscribed, "Send me this"))
+                .append(radio(TOPIC_FIELD_PREFIX + topic.id(), "off", !subscribed, "Not interested"))
+                .append("</fieldset>\n"));
         String action = "/u/" + escape(token);
         return shell("Your email preferences", (saved ? "<p role=\"status\"><strong>Saved.</strong></p>\n" : "")
                 + "<form method=\"post\" action=\"" + action + "\">\n<input type=\"hidden\" name=\"preferences\" value=\"1\">\n"
@@ -41,7 +52,7 @@ final class PreferencePage {
     }
 
     private static String radio(String name, String value, boolean checked, String label) {
-        return "<label><input type=\"radio\" name=\"" + name + "\" value=\"" + value + "\"" + (checked ? " checked" : "")
+        return "<label><input type=\"radio\" name=\"" + escape(name) + "\" value=\"" + value + "\"" + (checked ? " checked" : "")
                 + "> " + label + "</label> ";
     }
 

@@ -25,7 +25,8 @@ import java.util.Optional;
 /**
  * {@code GET /u/{token}}: the lead's preference page. {@code POST /u/{token}}: with an empty body or
  * {@code List-Unsubscribe=One-Click} (RFC 8058, what mail clients send), unsubscribes from the link's channel; with
- * {@code preferences=1&email=on|off&sms=on|off} (the page's form), saves the choices. A token that does not verify
+ * {@code preferences=1&email=on|off&sms=on|off&topic.<id>=on|off} (the page's form), saves the choices (the same
+ * choices again change nothing); a topic not in the catalog gets 400. A token that does not verify
  * gets 404, a malformed form 400, an oversized body 413, another method 405.
  */
 public final class PreferencesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -93,7 +94,21 @@ public final class PreferencesHandler implements RequestHandler<APIGatewayV2HTTP
             }
             wanted.put(channel, value.equals("on"));
         }
-        return service.update(token, wanted).map(p -> HttpRequests.html(200, PreferencePage.page(p, token, true)))
+        Map<String, Boolean> topics = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> field : form.entrySet()) {
+            if (!field.getKey().startsWith(PreferencePage.TOPIC_FIELD_PREFIX)) {
+                continue;
+            }
+            String id = field.getKey().substring(PreferencePage.TOPIC_FIELD_PREFIX.length());
+            if (service.topics().find(id).isEmpty()) {
+                return HttpRequests.text(400, "unknown topic");
+            }
+            if (!field.getValue().equals("on") && !field.getValue().equals("off")) {
+                return HttpRequests.text(400, "topic." + id + " must be on or off");
+            }
+            topics.put(id, field.getValue().equals("on"));
+        }
+        return service.update(token, wanted, topics).map(p -> HttpRequests.html(200, PreferencePage.page(p, token, true)))
                 .orElseGet(() -> HttpRequests.html(404, PreferencePage.invalid()));
     }
 }

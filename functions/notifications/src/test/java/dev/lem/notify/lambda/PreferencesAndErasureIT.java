@@ -137,6 +137,59 @@ class PreferencesAndErasureIT {
     }
 
     @Test
+    void get_whenTokenValid_showsEveryTopicOfTheCatalogSubscribedUntilOptedOut() {
+        Lead ada = storedLead("ada@example.com");
+
+        String page = preferences.handleRequest(request("GET", LINKS.token(ada.id(), Channel.EMAIL), null, false), null).getBody();
+
+        assertThat(page).contains("<h2>Topics</h2>").contains("<legend>Our newsletter</legend>")
+                .contains("<legend>Product updates</legend>").contains("<legend>Events and webinars</legend>")
+                .contains("name=\"topic.newsletter\" value=\"on\" checked")
+                .contains("name=\"topic.events\" value=\"on\" checked");
+    }
+
+    @Test
+    void postTopics_whenLeadOptsOutOfOneTopic_recordsItOnceAndTheGateBlocksOnlyThatTopic() {
+        Lead ada = storedLead("ada@example.com");
+        String token = LINKS.token(ada.id(), Channel.EMAIL);
+
+        APIGatewayV2HTTPResponse saved = preferences.handleRequest(post(token,
+                "preferences=1&email=on&topic.newsletter=off&topic.events=on", false), null);
+        APIGatewayV2HTTPResponse again = preferences.handleRequest(post(token,
+                "preferences=1&email=on&topic.newsletter=off&topic.events=on", false), null);
+        NotificationService notifications = notifications();
+        notifications.send(onTopic(ada.id(), "newsletter"));
+        notifications.send(onTopic(ada.id(), "events"));
+
+        assertThat(saved.getStatusCode()).isEqualTo(200);
+        assertThat(saved.getBody()).contains("Saved.").contains("name=\"topic.newsletter\" value=\"off\" checked")
+                .contains("name=\"topic.events\" value=\"on\" checked");
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        Lead stored = leads.find(ada.id()).orElseThrow();
+        assertThat(stored.version()).isEqualTo(ada.version() + 1); // the second save changed nothing
+        assertThat(stored.consent("topic:newsletter")).hasValueSatisfying(c -> assertThat(c.granted()).isFalse());
+        assertThat(stored.consent("topic:events")).isEmpty(); // already subscribed: nothing to record
+        assertThat(stored.hasConsent("email")).isTrue();
+        assertThat(leads.activities(ada.id())).filteredOn(a -> a.type().equals("preferences-changed")).singleElement()
+                .satisfies(a -> assertThat(a.attributes()).containsEntry("topic", "newsletter").containsEntry("subscribed", "false"));
+        assertThat(sent).extracting(OutgoingEmail::messageId).containsExactly("topic.events." + ada.id());
+    }
+
+    @Test
+    void postTopics_whenTopicUnknownOrValueMalformed_answers400AndChangesNothing() {
+        Lead ada = storedLead("ada@example.com");
+        String token = LINKS.token(ada.id(), Channel.EMAIL);
+
+        APIGatewayV2HTTPResponse unknown = preferences.handleRequest(post(token, "preferences=1&topic.%3Cscript%3E=off", false), null);
+        APIGatewayV2HTTPResponse malformed = preferences.handleRequest(post(token, "preferences=1&topic.newsletter=maybe", false), null);
+
+        assertThat(unknown.getStatusCode()).isEqualTo(400);
+        assertThat(unknown.getBody()).isEqualTo("unknown topic");
+        assertThat(malformed.getStatusCode()).isEqualTo(400);
+        assertThat(leads.find(ada.id()).orElseThrow().version()).isEqualTo(ada.version());
+    }
+
+    @Test
     void postPreferences_whenLeadOptsOutThenInAgain_liftsTheUnsubscribeSuppression() {
         Lead ada = storedLead("ada@example.com");
         String token = LINKS.token(ada.id(), Channel.EMAIL);
@@ -270,6 +323,11 @@ class PreferencesAndErasureIT {
     private static NotifyMessage marketing(LeadId leadId, int step) {
         return new NotifyMessage("news." + step + "." + leadId, leadId, Channel.EMAIL, MessageCategory.MARKETING, "news",
                 "welcome-2", Map.of());
+    }
+
+    private static NotifyMessage onTopic(LeadId leadId, String topic) {
+        return new NotifyMessage("topic." + topic + "." + leadId, leadId, Channel.EMAIL, MessageCategory.MARKETING, "news",
+                "welcome-2", Map.of("topic", topic));
     }
 
     private Lead storedLead(String email) {
