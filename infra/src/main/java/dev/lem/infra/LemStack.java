@@ -123,13 +123,18 @@ public final class LemStack extends Stack {
         String publicBaseUrl = config.publicBaseUrl().orElse(publicUrl);
         functions.addEnvironment(FunctionName.NOTIFICATIONS, EnvNames.PUBLIC_BASE_URL, publicBaseUrl);
         functions.addEnvironment(FunctionName.FORM_CAPTURE, EnvNames.PUBLIC_BASE_URL, publicBaseUrl);
-        new NotificationEndpoints(this, NotificationEndpoints.ID, new LemFunctions.Resources(config, table, queues, bus, keys,
-                scheduling, channels), http, publicBaseUrl);
-        new SesFeedbackConsumer(this, SesFeedbackConsumer.ID, new LemFunctions.Resources(config, table, queues, bus, keys,
-                scheduling, channels), topics.sesFeedback());
+        NotificationEndpoints endpoints = new NotificationEndpoints(this, NotificationEndpoints.ID,
+                new LemFunctions.Resources(config, table, queues, bus, keys, scheduling, channels), http, publicBaseUrl);
+        SesFeedbackConsumer feedback = new SesFeedbackConsumer(this, SesFeedbackConsumer.ID, new LemFunctions.Resources(
+                config, table, queues, bus, keys, scheduling, channels), topics.sesFeedback());
         this.operations = new Operations(this, "Operations", new Operations.Watched(deadLetterQueues(),
                 functions.functions(), http.api(), topics.alarms(), config.name("lem-operations"),
                 config.monthlyBudgetUsd(), config.alarmEmail()));
+        Map<String, software.amazon.awscdk.services.lambda.Function> endpointFunctions = new LinkedHashMap<>();
+        endpointFunctions.put("preferences", endpoints.preferences());
+        endpointFunctions.put("erasure", endpoints.erasure());
+        endpointFunctions.put("ses-feedback", feedback.function());
+        operations.watchFunctions(endpointFunctions); // in this order: the template stays the same synth after synth
         if (!config.stage().isEmpty()) {
             Tags.of(this).add("lem:stage", config.stage());
         }

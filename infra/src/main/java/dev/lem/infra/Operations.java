@@ -44,10 +44,12 @@ public final class Operations extends Construct {
 
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final Dashboard dashboard;
+    private final SnsAction notify;
 
     public Operations(Construct scope, String id, Watched w) {
         super(scope, id);
         SnsAction notify = new SnsAction(w.alarmTopic());
+        this.notify = notify;
         w.alarmEmail().ifPresent(email -> w.alarmTopic().addSubscription(new EmailSubscription(email)));
 
         List<IMetric> dlqDepths = new ArrayList<>();
@@ -94,6 +96,30 @@ public final class Operations extends Construct {
                         labelled(complaintRate, "complaint rate"))));
 
         w.monthlyBudgetUsd().ifPresent(usd -> budget(usd, w.alarmTopic()));
+    }
+
+    /**
+     * Functions outside {@link FunctionName} (notifications' preference page, erasure and SES feedback consumer), by
+     * a label of lower-case words and '-': the same errors and throttles alarms as the others, and one dashboard row.
+     */
+    public void watchFunctions(Map<String, ? extends software.amazon.awscdk.services.lambda.IFunction> functions) {
+        List<IMetric> errors = new ArrayList<>();
+        List<IMetric> throttles = new ArrayList<>();
+        List<IMetric> durations = new ArrayList<>();
+        functions.forEach((label, fn) -> {
+            Metric e = fn.metricErrors(MetricOptions.builder().period(PERIOD).statistic("Sum").build());
+            Metric t = fn.metricThrottles(MetricOptions.builder().period(PERIOD).statistic("Sum").build());
+            errors.add(labelled(e, label));
+            throttles.add(labelled(t, label));
+            durations.add(fn.metricDuration(MetricOptions.builder().period(PERIOD).statistic("p99").label(label).build()));
+            alarm(Ids.pascal(label) + "Errors", e, 0, "Function " + label + " reported errors", notify);
+            alarm(Ids.pascal(label) + "Throttles", t, 0, "Function " + label + " was throttled", notify);
+        });
+        if (!functions.isEmpty()) {
+            dashboard.addWidgets(graph("Notification endpoints: errors", errors),
+                    graph("Notification endpoints: throttles", throttles),
+                    graph("Notification endpoints: duration p99 (ms)", durations));
+        }
     }
 
     private static Metric ses(String name) {

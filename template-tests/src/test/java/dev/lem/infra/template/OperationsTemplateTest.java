@@ -56,6 +56,29 @@ class OperationsTemplateTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"preferences", "erasure", "ses-feedback"})
+    void notificationEndpointFunction_whenItErrsOrIsThrottled_raisesAnAlarm(String label) {
+        software.amazon.awscdk.services.lambda.Function function = switch (label) {
+            case "preferences" -> ((dev.lem.infra.NotificationEndpoints) synth.stack.getNode()
+                    .findChild(dev.lem.infra.NotificationEndpoints.ID)).preferences();
+            case "erasure" -> ((dev.lem.infra.NotificationEndpoints) synth.stack.getNode()
+                    .findChild(dev.lem.infra.NotificationEndpoints.ID)).erasure();
+            default -> ((dev.lem.infra.SesFeedbackConsumer) synth.stack.getNode()
+                    .findChild(dev.lem.infra.SesFeedbackConsumer.ID)).function();
+        };
+        String fn = synth.logicalId(function);
+        for (String metric : List.of("Errors", "Throttles")) {
+            List<Map<String, Object>> alarms = alarms().stream()
+                    .filter(a -> metric.equals(a.get("MetricName")) && "AWS/Lambda".equals(a.get("Namespace")))
+                    .filter(a -> Cfn.list(a.get("Dimensions")).contains(Map.of("Name", "FunctionName", "Value", Cfn.ref(fn))))
+                    .toList();
+            assertThat(alarms).as("%s alarms of %s", metric, label).hasSize(1);
+            assertThat(((Number) alarms.get(0).get("Threshold")).doubleValue()).isZero();
+            assertAlarmsToTheTopic(alarms.get(0));
+        }
+    }
+
     @Test
     void sesReputation_whenBounceOrComplaintRateIsHigh_raisesAnAlarm() {
         synth.template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
@@ -81,7 +104,8 @@ class OperationsTemplateTest {
 
     @Test
     void alarms_whenSynthesized_areExactlyTheWatchedOnes() {
-        int expected = synth.stack.deadLetterQueues().size() + 2 * FunctionName.values().length + 2 + 1;
+        // DLQs, errors and throttles of every function (FunctionName's and the three notification endpoint ones), SES, API
+        int expected = synth.stack.deadLetterQueues().size() + 2 * (FunctionName.values().length + 3) + 2 + 1;
         synth.template.resourceCountIs("AWS::CloudWatch::Alarm", expected);
     }
 
