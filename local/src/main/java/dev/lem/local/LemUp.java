@@ -347,7 +347,7 @@ public final class LemUp {
             notify.channels().addTo(routes);
             // outcomes from a CRM or call centre: the same guard
             var outcomes = new dev.lem.capture.lambda.OutcomesHandler(new dev.lem.capture.outcomes.OutcomeIngestionService(
-                    leads, identity, new DynamoDbIdempotencyStore(dynamo, table), bus), clock);
+                    leads, identity, new DynamoDbIdempotencyStore(dynamo, table), bus, activityQueue), clock);
             routes.post("/outcomes", token.guard(new LambdaEndpoint(FunctionName.OUTCOMES, outcomes, clock)));
             new LandingPages(demo, () -> formTokens.issue(demo.id(), clock.instant())).addTo(routes);
             new OutboxPages(outbox).addTo(routes);

@@ -1,5 +1,6 @@
 package dev.lem.scoring;
 
+import dev.lem.lead.LeadMove;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.bus.EventBus;
 import dev.lem.events.LeadScored;
@@ -123,6 +124,19 @@ public final class ScoringService {
         LOG.info("sla breached leadId={} state={}", lead.id(), lead.state().wireName());
     }
 
+    /** A move applies unless it only applies when allowed and the lifecycle forbids it from {@code from}. */
+    private static boolean applies(LeadState from, LeadMove move) {
+        if (!move.skipsWhenForbidden()) {
+            return true;
+        }
+        boolean allowed = Lifecycle.allows(from, move.to()) && (move.to() != LeadState.DISQUALIFIED
+                || (move.reason() != null && !move.reason().isBlank()));
+        if (!allowed) {
+            LOG.info("move skipped leadId={} from={} to={}", move.leadId(), from.wireName(), move.to().wireName());
+        }
+        return allowed;
+    }
+
     private void commit(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -162,14 +176,14 @@ public final class ScoringService {
         Lead base = lead;
         Optional<StateEntry> moved = Optional.empty();
         ContactStatus contact = standing.contactStatus();
-        if (move.isPresent() && move.get().to() != lead.state()) {
+        if (move.isPresent() && move.get().to() == LeadState.CUSTOMER) {
+            contact = ContactStatus.CUSTOMER; // a won deal makes a customer contact, whatever the lead state
+        }
+        if (move.isPresent() && move.get().to() != lead.state() && applies(lead.state(), move.get())) {
             LeadMove m = move.get();
             Lifecycle.requireAllowed(lead.state(), m.to(), m.reason());
             moved = Optional.of(new StateEntry(lead.state(), m.to(), now, m.reason()));
             base = lead.withState(m.to(), now);
-            if (m.to() == LeadState.CUSTOMER) {
-                contact = ContactStatus.CUSTOMER;
-            }
         }
         Reassessment r = Reassessment.of(models, calculator, base, log, now, moved.isEmpty());
         Lead after = r.lead();
