@@ -309,7 +309,8 @@ public final class LemUp {
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
             var scoring = new ScoringHandler(new ScoringService(leads, new DynamoDbLeadStandingStore(dynamo, table), bus,
                     scheduler, ScoreModels.defaults(), SlaPolicy.DEFAULT, clock,
-                    new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table))));
+                    new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table)),
+                    dev.lem.scoring.ScoringConfig.predictor(dev.lem.config.Env.system())));
             OutboxMailer outbox = OutboxMailer.persistent(EmailTemplates.builtIn(), clock, state.outbox());
             LocalNotifications.Stores notifyStores = new LocalNotifications.Stores(leads,
                     new DynamoDbIdempotencyStore(dynamo, table), new DynamoDbSuppressionList(dynamo, table),

@@ -38,14 +38,15 @@ public record ScoringConfig(AwsConfig aws, String tableName, String busName, Str
         return new ScoringConfig(AwsConfig.fromEnv(env), e.required(EnvNames.TABLE_NAME), e.required(EnvNames.EVENT_BUS_NAME),
                 e.required(EnvNames.SCHEDULE_GROUP), e.required(EnvNames.SCHEDULER_ROLE_ARN),
                 e.required(EnvNames.SCORING_TIMER_TARGET_ARN), e.optional(EnvNames.SCHEDULER_DLQ_ARN),
-                SlaPolicy.parse(e.optional(EnvNames.SCORING_SLA).orElse("")), models, predictor(e));
+                SlaPolicy.parse(e.optional(EnvNames.SCORING_SLA).orElse("")), models, predictor(env));
     }
 
     /**
      * {@value EnvNames#PREDICTIVE_MODEL}: the model JSON itself, {@code classpath:<resource>} (shipped in the jar) or
      * a file path; unset, no predictive score. {@value EnvNames#PREDICTIVE_MQL_THRESHOLD} needs a model.
      */
-    static ConversionPredictor predictor(Env e) {
+    public static ConversionPredictor predictor(Map<String, String> env) {
+        Env e = Env.of(env);
         Optional<String> source = e.optional(EnvNames.PREDICTIVE_MODEL);
         Optional<String> threshold = e.optional(EnvNames.PREDICTIVE_MQL_THRESHOLD);
         if (source.isEmpty()) {
