@@ -251,6 +251,7 @@ public final class LemFunctions extends Construct {
                 // looks leads up (by id, by email hash), writes only its own claims, publishes lead.outcome
                 r.table().grantReadAndWritesUnder(role, java.util.List.of(Keys.idempotency(Keys.OUTCOME_CLAIM_SCOPE)));
                 r.bus().grantPutEventsTo(role);
+                activity.grantSendMessages(role); // the lifecycle move an outcome asks for
                 r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
             }
             case NOTIFICATIONS -> {
@@ -333,6 +334,7 @@ public final class LemFunctions extends Construct {
             case OUTCOMES -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.EVENT_BUS_NAME, bus);
+                env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
                 env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
             }
             case NOTIFICATIONS -> {

@@ -309,7 +309,8 @@ public final class LemUp {
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
             var scoring = new ScoringHandler(new ScoringService(leads, new DynamoDbLeadStandingStore(dynamo, table), bus,
                     scheduler, ScoreModels.defaults(), SlaPolicy.DEFAULT, clock,
-                    new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table))));
+                    new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table)),
+                    dev.lem.scoring.ScoringConfig.predictor(dev.lem.config.Env.system())));
             OutboxMailer outbox = OutboxMailer.persistent(EmailTemplates.builtIn(), clock, state.outbox());
             LocalNotifications.Stores notifyStores = new LocalNotifications.Stores(leads,
                     new DynamoDbIdempotencyStore(dynamo, table), new DynamoDbSuppressionList(dynamo, table),
@@ -347,7 +348,7 @@ public final class LemUp {
             notify.channels().addTo(routes);
             // outcomes from a CRM or call centre: the same guard
             var outcomes = new dev.lem.capture.lambda.OutcomesHandler(new dev.lem.capture.outcomes.OutcomeIngestionService(
-                    leads, identity, new DynamoDbIdempotencyStore(dynamo, table), bus), clock);
+                    leads, identity, new DynamoDbIdempotencyStore(dynamo, table), bus, activityQueue), clock);
             routes.post("/outcomes", token.guard(new LambdaEndpoint(FunctionName.OUTCOMES, outcomes, clock)));
             new LandingPages(demo, () -> formTokens.issue(demo.id(), clock.instant())).addTo(routes);
             new OutboxPages(outbox).addTo(routes);

@@ -391,7 +391,7 @@ class LemUpIT {
     }
 
     @Test
-    void outcomes_whenPostedWithTheAdminToken_areAcceptedOnceThenDuplicates() throws Exception {
+    void outcomes_whenPostedWithTheAdminToken_areAcceptedOnceThenDuplicatesAndMoveTheLead() throws Exception {
         Instant created = Instant.now().minusSeconds(3600);
         EmailAddress email = EmailAddress.parse("won-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com")
                 .orElseThrow();
@@ -412,6 +412,9 @@ class LemUpIT {
         assertThat(repeated.statusCode()).isEqualTo(200);
         assertThat(Json.tree(repeated.body()).get("result").asText()).isEqualTo("duplicate");
         assertThat(Json.tree(repeated.body()).get("eventId")).isEqualTo(Json.tree(accepted.body()).get("eventId"));
+        // the lifecycle move queued by the outcome, applied by scoring from the activity queue: sql → customer
+        assertThat(eventually(() -> lem.leads().find(lead.id()).map(Lead::state).filter(s -> s == LeadState.CUSTOMER)))
+                .isEqualTo(LeadState.CUSTOMER);
     }
 
     private static Optional<JsonNode> outboxEmail(String to, String template) {

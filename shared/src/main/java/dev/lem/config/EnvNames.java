@@ -41,6 +41,10 @@ public final class EnvNames {
     public static final String SCORING_SLA = "LEM_SCORING_SLA";
     /** Scoring: a score-models JSON document replacing the shipped default. */
     public static final String SCORE_MODELS = "LEM_SCORE_MODELS";
+    /** A predictive model JSON document (as {@code lem model train} publishes); unset: no predictive score. */
+    public static final String PREDICTIVE_MODEL = "LEM_PREDICTIVE_MODEL";
+    /** Optional probability (0–1) at which the predictive score alone makes a lead MQL; unset: off. */
+    public static final String PREDICTIVE_MQL_THRESHOLD = "LEM_PREDICTIVE_MQL_THRESHOLD";
     /** The sender's postal address, rendered in every email's footer (optional). */
     public static final String POSTAL_ADDRESS = "LEM_POSTAL_ADDRESS";
     /** ARN of the notify queue: held messages are scheduled back onto it (notifications). */

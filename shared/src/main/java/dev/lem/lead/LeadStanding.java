@@ -15,12 +15,15 @@ import java.util.TreeMap;
  * @param lastCause  the id of what caused the last write (activity, timer, move)
  * @param lastEvents the events that write published (opaque JSON of the writer), republished under the same ids
  *                   when the same cause is delivered again, in case they were lost after the write
+ * @param prediction the predictive score of the last write, when a predictive model is configured
  */
 public record LeadStanding(LeadId leadId, Map<String, ModelScore> scores, ContactStatus contactStatus,
                            Optional<String> decayTimer, Optional<String> slaTimer, long version,
-                           Optional<String> lastCause, Optional<String> lastEvents) {
+                           Optional<String> lastCause, Optional<String> lastEvents,
+                           Optional<PredictedConversion> prediction) {
 
     public LeadStanding {
+        prediction = Objects.requireNonNullElse(prediction, Optional.empty());
         Objects.requireNonNull(leadId, "leadId");
         scores = Map.copyOf(scores);
         Objects.requireNonNull(contactStatus, "contactStatus");
@@ -28,6 +31,13 @@ public record LeadStanding(LeadId leadId, Map<String, ModelScore> scores, Contac
         slaTimer = Objects.requireNonNullElse(slaTimer, Optional.empty());
         lastCause = Objects.requireNonNullElse(lastCause, Optional.empty());
         lastEvents = Objects.requireNonNullElse(lastEvents, Optional.empty());
+    }
+
+    /** A standing without a prediction. */
+    public LeadStanding(LeadId leadId, Map<String, ModelScore> scores, ContactStatus contactStatus,
+                        Optional<String> decayTimer, Optional<String> slaTimer, long version,
+                        Optional<String> lastCause, Optional<String> lastEvents) {
+        this(leadId, scores, contactStatus, decayTimer, slaTimer, version, lastCause, lastEvents, Optional.empty());
     }
 
     /** A standing without a record of its last cause. */
@@ -51,23 +61,28 @@ public record LeadStanding(LeadId leadId, Map<String, ModelScore> scores, Contac
     }
 
     public LeadStanding withScores(Map<String, ModelScore> newScores) {
-        return new LeadStanding(leadId, newScores, contactStatus, decayTimer, slaTimer, version, lastCause, lastEvents);
+        return new LeadStanding(leadId, newScores, contactStatus, decayTimer, slaTimer, version, lastCause, lastEvents, prediction);
     }
 
     public LeadStanding withContactStatus(ContactStatus status) {
-        return new LeadStanding(leadId, scores, status, decayTimer, slaTimer, version, lastCause, lastEvents);
+        return new LeadStanding(leadId, scores, status, decayTimer, slaTimer, version, lastCause, lastEvents, prediction);
     }
 
     public LeadStanding withDecayTimer(Optional<String> timer) {
-        return new LeadStanding(leadId, scores, contactStatus, timer, slaTimer, version, lastCause, lastEvents);
+        return new LeadStanding(leadId, scores, contactStatus, timer, slaTimer, version, lastCause, lastEvents, prediction);
     }
 
     public LeadStanding withSlaTimer(Optional<String> timer) {
-        return new LeadStanding(leadId, scores, contactStatus, decayTimer, timer, version, lastCause, lastEvents);
+        return new LeadStanding(leadId, scores, contactStatus, decayTimer, timer, version, lastCause, lastEvents, prediction);
     }
 
     public LeadStanding withLast(String cause, String eventsJson) {
         return new LeadStanding(leadId, scores, contactStatus, decayTimer, slaTimer, version, Optional.of(cause),
-                Optional.of(eventsJson));
+                Optional.of(eventsJson), prediction);
+    }
+
+    public LeadStanding withPrediction(Optional<PredictedConversion> newPrediction) {
+        return new LeadStanding(leadId, scores, contactStatus, decayTimer, slaTimer, version, lastCause, lastEvents,
+                newPrediction);
     }
 }

@@ -11,6 +11,7 @@ import dev.lem.lead.LeadStanding;
 import dev.lem.lead.LeadStandingStore;
 import dev.lem.lead.LeadState;
 import dev.lem.lead.ModelScore;
+import dev.lem.lead.PredictedConversion;
 import dev.lem.lead.StandingWrite;
 import dev.lem.lead.StateEntry;
 import java.time.Instant;
@@ -61,7 +62,8 @@ public final class DynamoDbLeadStandingStore implements LeadStandingStore {
                 ContactStatus.fromWireName(item.get("contactStatus").s()),
                 Items.optionalS(item, "decayTimer"), Items.optionalS(item, "slaTimer"),
                 Long.parseLong(item.get("version").n()),
-                Items.optionalS(item, "lastCause"), Items.optionalS(item, "lastEvents")));
+                Items.optionalS(item, "lastCause"), Items.optionalS(item, "lastEvents"),
+                Items.optionalS(item, "prediction").map(json -> Json.read(json, PredictedConversion.class))));
     }
 
     @Override
@@ -137,6 +139,7 @@ public final class DynamoDbLeadStandingStore implements LeadStandingStore {
         standing.slaTimer().ifPresent(t -> item.put("slaTimer", Items.s(t)));
         standing.lastCause().ifPresent(c -> item.put("lastCause", Items.s(c)));
         standing.lastEvents().ifPresent(e -> item.put("lastEvents", Items.s(e)));
+        standing.prediction().ifPresent(p -> item.put("prediction", Items.s(Json.write(p))));
         item.put("version", Items.n(standing.version() + 1));
         Put.Builder put = Put.builder().tableName(table).item(item);
         if (standing.version() == 0) {

@@ -4,6 +4,7 @@ import dev.lem.lead.Contribution;
 import dev.lem.lead.Lead;
 import dev.lem.lead.LeadStanding;
 import dev.lem.lead.ModelScore;
+import dev.lem.lead.PredictedConversion;
 import dev.lem.lead.StateEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +13,12 @@ import java.util.List;
 
 /**
  * {@code GET /leads/{id}/score}: the score of every model with the rules version that produced it and the top
- * contributing rules, the lifecycle state, and the lifecycle log with the time spent in each state.
+ * contributing rules, the lifecycle state, the lifecycle log with the time spent in each state, and — when scoring
+ * runs with a predictive model — the predicted conversion probability with its model version and top features
+ * ({@code prediction}; absent otherwise).
  */
 public record ScoreView(String leadId, int score, String state, Instant stateEnteredAt, String contactStatus,
-                        List<Model> models, List<Stay> lifecycle) {
+                        List<Model> models, List<Stay> lifecycle, PredictedConversion prediction) {
 
     /** One model's score as last evaluated. */
     public record Model(String model, String rulesVersion, int score, Instant evaluatedAt, List<Contribution> topContributions) {}
@@ -35,7 +38,7 @@ public record ScoreView(String leadId, int score, String state, Instant stateEnt
                     entry.reason().isEmpty() ? null : entry.reason()));
         }
         return new ScoreView(lead.id().value(), lead.score(), lead.state().wireName(), lead.stateEnteredAt(),
-                standing.contactStatus().wireName(), models, stays);
+                standing.contactStatus().wireName(), models, stays, standing.prediction().orElse(null));
     }
 
     private static Model model(ModelScore score) {

@@ -14,6 +14,7 @@ import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadStanding;
 import dev.lem.lead.LeadState;
 import dev.lem.lead.ModelScore;
+import dev.lem.lead.PredictedConversion;
 import dev.lem.lead.StandingWrite;
 import dev.lem.lead.StateEntry;
 import dev.lem.testing.fakes.InMemoryLeadStandingStore;
@@ -109,6 +110,21 @@ class LeadApiTest {
     }
 
     @Test
+    void handle_whenScoringStoredAPrediction_showsProbabilityModelVersionAndTopFeatures() {
+        LeadStanding scored = standings.find(ID).orElseThrow().withPrediction(Optional.of(new PredictedConversion(0.31,
+                "pm-7", List.of(new PredictedConversion.Feature("activity.form.submitted.count", 0.8)), MQL_AT)));
+        standings.save(new StandingWrite(leads.get(ID), scored, Optional.empty(), Optional.empty()));
+
+        JsonNode prediction = body(get("/leads/" + ID.value() + "/score", Map.of())).path("prediction");
+
+        assertThat(prediction.path("probability").asDouble()).isEqualTo(0.31);
+        assertThat(prediction.path("modelVersion").asText()).isEqualTo("pm-7");
+        assertThat(prediction.path("topFeatures").get(0).path("name").asText()).isEqualTo("activity.form.submitted.count");
+        assertThat(prediction.path("topFeatures").get(0).path("logOdds").asDouble()).isEqualTo(0.8);
+        assertThat(prediction.path("evaluatedAt").asText()).isEqualTo(MQL_AT.toString());
+    }
+
+    @Test
     void handle_whenALeadHasNoStandingYet_showsItUnscoredAsAProspect() {
         LeadId fresh = new LeadId("1c8f7b63-4d3e-4f9f-8b2c-6e7d8f9a0b1c");
         leads.put(new Lead(fresh, "h2", null, Map.of(), LeadState.LEAD, CREATED, 0, Map.of(), CREATED, CREATED, 1));
@@ -118,6 +134,7 @@ class LeadApiTest {
         assertThat(score.path("models").isEmpty()).isTrue();
         assertThat(score.path("lifecycle").isEmpty()).isTrue();
         assertThat(score.path("contactStatus").asText()).isEqualTo("prospect");
+        assertThat(score.has("prediction")).isFalse();
     }
 
     @ParameterizedTest(name = "{0} {1} → {3}")

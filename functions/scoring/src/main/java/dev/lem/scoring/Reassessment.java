@@ -27,9 +27,23 @@ public record Reassessment(Map<String, ModelScore> scores, Lead lead, Optional<S
 
     public static Reassessment of(ScoreModels models, ScoreCalculator calculator, Lead lead, List<Activity> log,
                                   Instant now, boolean thresholdsMayMove) {
+        return of(models, calculator, lead, log, now, thresholdsMayMove, Optional.empty());
+    }
+
+    /**
+     * As above, where {@code predictiveReached} (e.g. {@code "predicted 0.42 >= 0.3"}) counts as one more model
+     * at its MQL threshold. It has no known crossing time, so while it holds a lead in MQL no decay timer is set:
+     * the next activity or timer re-evaluates it.
+     */
+    public static Reassessment of(ScoreModels models, ScoreCalculator calculator, Lead lead, List<Activity> log,
+                                  Instant now, boolean thresholdsMayMove, Optional<String> predictiveReached) {
         Map<String, ModelScore> scores = new LinkedHashMap<>();
         List<String> reached = new ArrayList<>();
         List<Optional<Instant>> crossings = new ArrayList<>();
+        predictiveReached.ifPresent(reason -> {
+            reached.add(reason);
+            crossings.add(Optional.empty());
+        });
         for (ScoreModel model : models.models()) {
             ScoreEvaluation evaluation = calculator.evaluate(model, lead, log);
             ModelScore score = evaluation.scoreOf(now);

@@ -1,5 +1,7 @@
 package dev.lem.scoring;
 
+import dev.lem.lead.LeadMove;
+import dev.lem.lead.PredictedConversion;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.bus.EventBus;
 import dev.lem.events.LeadScored;
@@ -59,9 +61,18 @@ public final class ScoringService {
     private final Clock clock;
 
     private final VisitorTimeline visitors;
+    private final ConversionPredictor predictor;
 
     public ScoringService(LeadStore leads, LeadStandingStore standings, EventBus bus, StepScheduler scheduler,
                           ScoreModels models, SlaPolicy sla, Clock clock, VisitorTimeline visitors) {
+        this(leads, standings, bus, scheduler, models, sla, clock, visitors, ConversionPredictor.none());
+    }
+
+    /** With a predictive model: every re-evaluation also stores the predicted conversion probability. */
+    public ScoringService(LeadStore leads, LeadStandingStore standings, EventBus bus, StepScheduler scheduler,
+                          ScoreModels models, SlaPolicy sla, Clock clock, VisitorTimeline visitors,
+                          ConversionPredictor predictor) {
+        this.predictor = predictor;
         this.leads = leads;
         this.standings = standings;
         this.bus = bus;
@@ -123,6 +134,19 @@ public final class ScoringService {
         LOG.info("sla breached leadId={} state={}", lead.id(), lead.state().wireName());
     }
 
+    /** A move applies unless it only applies when allowed and the lifecycle forbids it from {@code from}. */
+    private static boolean applies(LeadState from, LeadMove move) {
+        if (!move.skipsWhenForbidden()) {
+            return true;
+        }
+        boolean allowed = Lifecycle.allows(from, move.to()) && (move.to() != LeadState.DISQUALIFIED
+                || (move.reason() != null && !move.reason().isBlank()));
+        if (!allowed) {
+            LOG.info("move skipped leadId={} from={} to={}", move.leadId(), from.wireName(), move.to().wireName());
+        }
+        return allowed;
+    }
+
     private void commit(LeadId id, Optional<Activity> activity, Optional<LeadMove> move, String cause) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -162,23 +186,26 @@ public final class ScoringService {
         Lead base = lead;
         Optional<StateEntry> moved = Optional.empty();
         ContactStatus contact = standing.contactStatus();
-        if (move.isPresent() && move.get().to() != lead.state()) {
+        if (move.isPresent() && move.get().to() == LeadState.CUSTOMER) {
+            contact = ContactStatus.CUSTOMER; // a won deal makes a customer contact, whatever the lead state
+        }
+        if (move.isPresent() && move.get().to() != lead.state() && applies(lead.state(), move.get())) {
             LeadMove m = move.get();
             Lifecycle.requireAllowed(lead.state(), m.to(), m.reason());
             moved = Optional.of(new StateEntry(lead.state(), m.to(), now, m.reason()));
             base = lead.withState(m.to(), now);
-            if (m.to() == LeadState.CUSTOMER) {
-                contact = ContactStatus.CUSTOMER;
-            }
         }
-        Reassessment r = Reassessment.of(models, calculator, base, log, now, moved.isEmpty());
+        Optional<PredictedConversion> prediction = predictor.predict(base, log, now);
+        Reassessment r = Reassessment.of(models, calculator, base, log, now, moved.isEmpty(),
+                predictor.mqlReached(prediction));
         Lead after = r.lead();
         Optional<StateEntry> entry = moved.isPresent() ? moved : r.stateEntry();
 
         Optional<LeadTimer> decay = r.fallsBelowAt().map(at -> LeadTimer.decay(id, at));
         Optional<LeadTimer> slaTimer = slaTimerFor(after, entry, standing);
         LeadStanding next = standing.withScores(r.scores()).withContactStatus(contact)
-                .withDecayTimer(decay.map(LeadTimer::name)).withSlaTimer(slaTimer.map(LeadTimer::name));
+                .withDecayTimer(decay.map(LeadTimer::name)).withSlaTimer(slaTimer.map(LeadTimer::name))
+                .withPrediction(prediction);
         if (activity.isEmpty() && !changed(lead, after, standing, next)) {
             return republished(standing, cause);
         }
@@ -257,7 +284,8 @@ public final class ScoringService {
                 continue;
             }
             events.add(new LeadScored("scored-" + e.getKey() + "-" + cause, now.evaluatedAt(), leadId, now.score(),
-                    previous, now.rulesVersion(), cause, e.getKey(), now.topContributions()));
+                    previous, now.rulesVersion(), cause, e.getKey(), now.topContributions(),
+                    after.prediction().orElse(null)));
         }
         entry.ifPresent(s -> events.add(new LeadStateChanged(
                 "state-" + leadId + "-" + s.to().wireName() + "-" + s.enteredAt().toEpochMilli(),

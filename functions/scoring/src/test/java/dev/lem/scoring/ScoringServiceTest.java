@@ -1,5 +1,6 @@
 package dev.lem.scoring;
 
+import dev.lem.lead.LeadMove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -320,6 +321,52 @@ class ScoringServiceTest {
 
         assertThat(leads.get(LEAD).version()).isEqualTo(version);
         assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void move_whenAnOutcomeWinsALeadTheLifecycleCannotMoveToCustomer_marksTheContactACustomerAndKeepsTheState() {
+        service.handle(Json.write(LeadMove.ifAllowed("move-outcome-1", LEAD, LeadState.CUSTOMER, "won", NOW)));
+
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.LEAD);
+        assertThat(standing().contactStatus()).isEqualTo(ContactStatus.CUSTOMER);
+        assertThat(standings.history(LEAD)).isEmpty();
+    }
+
+    @Test
+    void move_whenAnOutcomeWinsAnSql_movesItToCustomer() {
+        reachMql();
+        service.move(LeadMove.of("mv-1", LEAD, LeadState.SQL, "accepted", NOW));
+
+        service.move(LeadMove.ifAllowed("move-outcome-1", LEAD, LeadState.CUSTOMER, "won", NOW.plusSeconds(1)));
+
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.CUSTOMER);
+        assertThat(standing().contactStatus()).isEqualTo(ContactStatus.CUSTOMER);
+    }
+
+    @Test
+    void move_whenAnOutcomeIsLostOrDisqualified_movesTheLeadWhereTheLifecycleAllows() {
+        service.move(LeadMove.ifAllowed("move-outcome-1", LEAD, LeadState.RE_MARKET, "chose a competitor", NOW));
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.RE_MARKET);
+
+        service.move(LeadMove.ifAllowed("move-outcome-2", LEAD, LeadState.DISQUALIFIED, "no budget", NOW.plusSeconds(1)));
+
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.DISQUALIFIED);
+        assertThat(standings.history(LEAD)).last().satisfies(e -> assertThat(e.reason()).isEqualTo("no budget"));
+        assertThat(standing().contactStatus()).isNotEqualTo(ContactStatus.CUSTOMER);
+    }
+
+    @Test
+    void move_whenAnOutcomeMoveIsForbidden_skipsItWithoutFailingOrWriting() {
+        service.move(LeadMove.ifAllowed("move-outcome-1", LEAD, LeadState.RE_MARKET, "lost", NOW));
+        long version = leads.get(LEAD).version();
+        int published = bus.published().size();
+
+        // re-market → sql is forbidden
+        service.move(LeadMove.ifAllowed("move-outcome-2", LEAD, LeadState.SQL, "lost", NOW.plusSeconds(1)));
+
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.RE_MARKET);
+        assertThat(leads.get(LEAD).version()).isEqualTo(version);
+        assertThat(bus.published()).hasSize(published);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lem.scoring;
 
+import dev.lem.lead.LeadMove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -173,7 +173,7 @@ class LemFunctionsTemplateTest {
                     "scheduler", "iam");
             case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
             case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager");
-            case OUTCOMES -> Set.of("logs", "xray", "dynamodb", "kms", "events", "secretsmanager");
+            case OUTCOMES -> Set.of("logs", "xray", "dynamodb", "kms", "events", "secretsmanager", "sqs");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -189,7 +189,7 @@ class LemFunctionsTemplateTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FunctionName.class, names = {"FORM_CAPTURE", "TRACKING", "ACTIVITIES"})
+    @EnumSource(value = FunctionName.class, names = {"FORM_CAPTURE", "TRACKING", "ACTIVITIES", "OUTCOMES"})
     void httpFunction_whenGranted_onlySendsToItsQueues(FunctionName name) {
         String activity = synth.logicalId(synth.stack.queues().queue(QueueDefinition.ACTIVITY));
         String notify = synth.logicalId(synth.stack.queues().queue(QueueDefinition.NOTIFY));
@@ -254,7 +254,7 @@ class LemFunctionsTemplateTest {
                     EnvNames.NOTIFY_QUEUE_ARN);
             case ACTIVITIES -> Set.of(EnvNames.TABLE_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
             case API -> Set.of(EnvNames.TABLE_NAME, identity);
-            case OUTCOMES -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, identity);
+            case OUTCOMES -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);
@@ -435,7 +435,7 @@ class LemFunctionsTemplateTest {
     }
 
     @Test
-    void outcomes_whenGranted_readsLeadsWritesOnlyItsOwnClaimsAndPublishes() {
+    void outcomes_whenGranted_readsLeadsWritesOnlyItsOwnClaimsPublishesAndQueuesTheMove() {
         List<Map<String, Object>> dynamo = statements(roleId(FunctionName.OUTCOMES)).stream()
                 .filter(s -> Cfn.list(s.get("Action")).stream().anyMatch(a -> String.valueOf(a).startsWith("dynamodb:")))
                 .toList();
@@ -444,7 +444,8 @@ class LemFunctionsTemplateTest {
                 Map.of("dynamodb:LeadingKeys", List.of("IDEM#outcomes#*"))));
         assertThat(dynamo).hasSize(2);
         assertThat(statements(roleId(FunctionName.OUTCOMES)).stream().flatMap(s -> Cfn.list(s.get("Action")).stream())
-                .map(String::valueOf)).contains("events:PutEvents").doesNotContain("sqs:SendMessage");
+                .map(String::valueOf)).contains("events:PutEvents", "sqs:SendMessage") // the outcome's lifecycle move
+                .doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage");
         assertThat(function(FunctionName.OUTCOMES).get("Code")).isEqualTo(function(FunctionName.FORM_CAPTURE).get("Code"));
         assertThat(function(FunctionName.OUTCOMES).get("Handler"))
                 .isEqualTo("dev.lem.capture.lambda.OutcomesHandler::handleRequest");

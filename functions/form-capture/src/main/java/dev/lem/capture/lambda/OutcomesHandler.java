@@ -12,6 +12,7 @@ import dev.lem.capture.outcomes.OutcomeReport.InvalidOutcomeException;
 import dev.lem.capture.outcomes.OutcomesConfig;
 import dev.lem.config.Env;
 import dev.lem.lead.IdentityHasher;
+import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.store.DynamoDbIdempotencyStore;
 import dev.lem.store.DynamoDbLeadStore;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,8 @@ public final class OutcomesHandler implements RequestHandler<APIGatewayV2HTTPEve
         DynamoDbClient dynamo = AwsClients.dynamoDb(config.aws());
         return new OutcomeIngestionService(new DynamoDbLeadStore(dynamo, config.tableName()),
                 new IdentityHasher(config.identityKey()), new DynamoDbIdempotencyStore(dynamo, config.tableName()),
-                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()));
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()),
+                new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()));
     }
 
     @Override

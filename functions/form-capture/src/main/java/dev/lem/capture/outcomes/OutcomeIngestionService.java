@@ -7,7 +7,13 @@ import dev.lem.events.LeadOutcome;
 import dev.lem.idempotency.IdempotencyStore;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.lead.Lead;
+import dev.lem.lead.LeadId;
+import dev.lem.lead.LeadMove;
+import dev.lem.lead.LeadState;
 import dev.lem.lead.LeadStore;
+import dev.lem.json.Json;
+import dev.lem.queue.MessageQueue;
+import dev.lem.queue.QueueUnavailableException;
 import dev.lem.store.Keys;
 import dev.lem.store.StoreUnavailableException;
 
@@ -17,7 +23,10 @@ import java.util.Optional;
 
 /**
  * {@code POST /outcomes}: a CRM or call centre reports how a lead ended (won, lost, disqualified); LEM publishes
- * {@code lead.outcome}, the training data of the predictive score.
+ * {@code lead.outcome}, the training data of the predictive score, and queues a {@link LeadMove} on the activity
+ * queue (won → customer, lost → re-market, disqualified → disqualified with the reason), which scoring applies
+ * where the lifecycle allows it ({@link LeadMove#ifAllowed}); the move id is derived from the event id, so a
+ * re-queued move is a no-op.
  *
  * <p>Idempotent per {@code (source, externalId)}: the event id is a keyed hash of the pair (EventBridge consumers
  * dedupe on it), and a claim ({@code IDEM#outcomes#<event id>}, kept {@link #REMEMBERED}) answers a repeat with
@@ -36,12 +45,15 @@ public final class OutcomeIngestionService {
     private final IdentityHasher identity;
     private final IdempotencyStore claims;
     private final EventBus bus;
+    private final MessageQueue activityQueue;
 
-    public OutcomeIngestionService(LeadStore leads, IdentityHasher identity, IdempotencyStore claims, EventBus bus) {
+    public OutcomeIngestionService(LeadStore leads, IdentityHasher identity, IdempotencyStore claims, EventBus bus,
+                                   MessageQueue activityQueue) {
         this.leads = leads;
         this.identity = identity;
         this.claims = claims;
         this.bus = bus;
+        this.activityQueue = activityQueue;
     }
 
     /** @throws InvalidOutcomeException when the body is unusable (nothing is done) */
@@ -82,6 +94,12 @@ public final class OutcomeIngestionService {
                 report.value().orElse(null), report.currency().orElse(null), report.reason().orElse(null),
                 report.source());
         try {
+            activityQueue.send(Json.write(move(eventId, lead.get().id(), report)));
+        } catch (QueueUnavailableException e) {
+            releaseQuietly(key);
+            return new Result(503, "unavailable", eventId, leadId, "the activity queue is unavailable: retry");
+        }
+        try {
             bus.publish(event);
         } catch (EventPublishException e) {
             releaseQuietly(key);
@@ -101,6 +119,18 @@ public final class OutcomeIngestionService {
         } catch (StoreUnavailableException e) {
             // the claim expires after CLAIM_TIMEOUT
         }
+    }
+
+    /** The lifecycle move an outcome asks for; its id is the event id's, so a repeat is a no-op in scoring. */
+    static LeadMove move(String eventId, LeadId leadId, OutcomeReport report) {
+        String because = report.reason().orElse(report.outcome() + " (reported by " + report.source() + ")");
+        LeadState to = switch (report.outcome()) {
+            case "won" -> LeadState.CUSTOMER;
+            case "lost" -> LeadState.RE_MARKET;
+            case "disqualified" -> LeadState.DISQUALIFIED;
+            default -> throw new IllegalArgumentException("unknown outcome " + report.outcome());
+        };
+        return LeadMove.ifAllowed("move-" + eventId, leadId, to, because, report.occurredAt());
     }
 
     /** {@code outcome-} + 128 bits of the keyed hash of source and external id. */

@@ -32,7 +32,7 @@ class OutcomesHandlerTest {
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
     private final RecordingEventBus bus = new RecordingEventBus();
     private final OutcomesHandler handler = new OutcomesHandler(new OutcomeIngestionService(leads, HASHER,
-            new InMemoryIdempotencyStore(), bus), Clock.fixed(NOW, ZoneOffset.UTC));
+            new InMemoryIdempotencyStore(), bus, new dev.lem.testing.fakes.RecordingQueue()), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private APIGatewayV2HTTPResponse request(String method, String contentType, String body, boolean base64) {
         return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRawPath("/outcomes")

@@ -15,6 +15,10 @@ import dev.lem.store.StoreUnavailableException;
 import dev.lem.testing.fakes.InMemoryIdempotencyStore;
 import dev.lem.testing.fakes.InMemoryLeadStore;
 import dev.lem.testing.fakes.RecordingEventBus;
+import dev.lem.testing.fakes.RecordingQueue;
+import dev.lem.json.Json;
+import dev.lem.lead.LeadMove;
+import dev.lem.queue.QueueUnavailableException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -30,7 +34,9 @@ class OutcomeIngestionServiceTest {
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
     private final InMemoryIdempotencyStore claims = new InMemoryIdempotencyStore();
     private final RecordingEventBus bus = new RecordingEventBus();
-    private final OutcomeIngestionService service = new OutcomeIngestionService(leads, HASHER, claims, bus);
+    private final RecordingQueue activityQueue = new RecordingQueue();
+    private final OutcomeIngestionService service = new OutcomeIngestionService(leads, HASHER, claims, bus,
+            activityQueue);
 
     @BeforeEach
     void seedLead() {
@@ -132,5 +138,74 @@ class OutcomeIngestionServiceTest {
                 .isInstanceOfSatisfying(InvalidOutcomeException.class, e -> assertThat(e.status()).isEqualTo(400));
         assertThatThrownBy(() -> service.record("{\"reason\":\"" + "x".repeat(OutcomeReport.MAX_BYTES) + "\"}", NOW))
                 .isInstanceOfSatisfying(InvalidOutcomeException.class, e -> assertThat(e.status()).isEqualTo(413));
+    }
+
+    private LeadMove queuedMove() {
+        return Json.read(activityQueue.bodies().getFirst(), LeadMove.class);
+    }
+
+    @Test
+    void record_whenWon_queuesAMoveToCustomerKeyedByTheEventId() throws Exception {
+        OutcomeIngestionService.Result result = service.record(won("deal-9912", "\"leadId\":\"" + LEAD.value() + "\""), NOW);
+
+        assertThat(activityQueue.bodies()).singleElement().asString().contains("\"kind\":\"lead-move\"");
+        assertThat(queuedMove()).isEqualTo(LeadMove.ifAllowed("move-" + result.eventId(), LEAD, LeadState.CUSTOMER,
+                "won (reported by crm)", Instant.parse("2026-11-23T09:00:00Z")));
+    }
+
+    @Test
+    void record_whenLost_queuesAMoveToReMarketWithTheReason() throws Exception {
+        service.record("{\"source\":\"crm\",\"externalId\":\"d-2\",\"leadId\":\"" + LEAD.value()
+                + "\",\"outcome\":\"lost\",\"reason\":\"chose a competitor\"}", NOW);
+
+        LeadMove move = queuedMove();
+        assertThat(move.to()).isEqualTo(LeadState.RE_MARKET);
+        assertThat(move.reason()).isEqualTo("chose a competitor");
+        assertThat(move.skipsWhenForbidden()).isTrue();
+        assertThat(move.requestedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void record_whenDisqualified_queuesAMoveToDisqualifiedWithTheReason() throws Exception {
+        service.record("{\"source\":\"call-centre\",\"externalId\":\"c-7\","
+                + "\"email\":\"ada@example.com\",\"outcome\":\"disqualified\",\"reason\":\"student, no budget\"}", NOW);
+
+        assertThat(queuedMove().to()).isEqualTo(LeadState.DISQUALIFIED);
+        assertThat(queuedMove().reason()).isEqualTo("student, no budget");
+    }
+
+    @Test
+    void record_whenRepeated_queuesTheMoveOnce() throws Exception {
+        String body = won("deal-1", "\"leadId\":\"" + LEAD.value() + "\"");
+        service.record(body, NOW);
+        service.record(body, NOW.plusSeconds(5));
+
+        assertThat(activityQueue.bodies()).hasSize(1);
+    }
+
+    @Test
+    void record_whenTheActivityQueueIsDown_answers503PublishesNothingAndARetryQueuesAndPublishes() throws Exception {
+        activityQueue.failNextCallWith(new QueueUnavailableException("down", null));
+        String body = won("deal-3", "\"leadId\":\"" + LEAD.value() + "\"");
+
+        OutcomeIngestionService.Result failed = service.record(body, NOW);
+        OutcomeIngestionService.Result retried = service.record(body, NOW.plusSeconds(1));
+
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(bus.published()).hasSize(1);
+        assertThat(activityQueue.bodies()).hasSize(1);
+    }
+
+    @Test
+    void record_whenTheBusIsDownAfterTheMoveWasQueued_aRetryQueuesTheSameMoveId() throws Exception {
+        bus.failNextCallWith(new EventPublishException("down", null));
+        String body = won("deal-4", "\"leadId\":\"" + LEAD.value() + "\"");
+
+        assertThat(service.record(body, NOW).status()).isEqualTo(503);
+        assertThat(service.record(body, NOW.plusSeconds(1)).status()).isEqualTo(202);
+
+        assertThat(activityQueue.bodies()).hasSize(2);
+        assertThat(activityQueue.bodies().get(0)).isEqualTo(activityQueue.bodies().get(1));
     }
 }

@@ -38,7 +38,7 @@ public final class ScoringHandler implements RequestHandler<SQSEvent, SQSBatchRe
                 new EventBridgeStepScheduler(AwsClients.scheduler(config.aws()), config.scheduleGroup(),
                         config.timerTargetArn(), config.schedulerRoleArn(), config.schedulerDeadLetterArn()),
                 config.models(), config.sla(), Clock.systemUTC(),
-                new VisitorTimeline(new DynamoDbVisitorStore(dynamo, config.tableName())));
+                new VisitorTimeline(new DynamoDbVisitorStore(dynamo, config.tableName())), config.predictor());
     }
 
     @Override

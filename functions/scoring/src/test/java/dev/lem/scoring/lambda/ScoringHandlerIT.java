@@ -278,6 +278,48 @@ class ScoringHandlerIT {
                 .items().stream().map(item -> item.get("sk").s()).toList();
     }
 
+    @Test
+    void handleRequest_whenAPredictiveModelIsConfigured_storesThePredictionInTheStandingAndPublishesIt() {
+        Lead lead = storedLead();
+        var model = new dev.lem.predict.PredictiveModel("pm-it", new dev.lem.predict.FeatureSpec(
+                List.of(new dev.lem.predict.Column.Numeric("activity.count", 0, 1))),
+                new dev.lem.predict.LinearScorer(-1, new double[] {1}), dev.lem.predict.Calibration.IDENTITY, null);
+        ScoringHandler predicting = new ScoringHandler(new ScoringService(leads, standings, bus, scheduler, MODELS,
+                SlaPolicy.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC), new VisitorTimeline(visitors),
+                dev.lem.scoring.ConversionPredictor.of(model, java.util.OptionalDouble.empty())));
+
+        SQSBatchResponse response = predicting.handleRequest(batch(message("m-1", click(lead.id(), "a-1", NOW))), null);
+
+        assertThat(failures(response)).isEmpty();
+        dev.lem.lead.PredictedConversion stored = standings.find(lead.id()).orElseThrow().prediction().orElseThrow();
+        assertThat(stored.probability()).isEqualTo(0.5); // logit -1 + 1 activity
+        assertThat(stored.modelVersion()).isEqualTo("pm-it");
+        assertThat(stored.topFeatures()).containsExactly(new dev.lem.lead.PredictedConversion.Feature("activity.count", 1));
+        assertThat(bus.published()).singleElement().isInstanceOfSatisfying(LeadScored.class,
+                e -> assertThat(e.prediction()).isEqualTo(stored));
+        assertThat(dev.lem.events.EventContract.load().validate(dev.lem.events.DetailType.LEAD_SCORED,
+                Json.tree(Json.write(bus.published().getFirst())))).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenAnOutcomeMoveTheLifecycleForbidsIsRedelivered_marksTheContactACustomerOnceAndNeverFails() {
+        Lead lead = storedLead();
+        String won = "{\"kind\":\"lead-move\",\"moveId\":\"move-outcome-0123456789abcdef\",\"leadId\":\""
+                + lead.id().value() + "\",\"to\":\"customer\",\"reason\":\"won (reported by crm)\","
+                + "\"requestedAt\":\"2026-11-23T11:00:00Z\",\"ifAllowed\":true}";
+
+        SQSBatchResponse first = handler().handleRequest(batch(message("m-1", won)), null);
+        long version = leads.find(lead.id()).orElseThrow().version();
+        SQSBatchResponse again = handler().handleRequest(batch(message("m-2", won)), null);
+
+        assertThat(failures(first)).isEmpty();
+        assertThat(failures(again)).isEmpty();
+        assertThat(leads.find(lead.id()).orElseThrow().state()).isEqualTo(LeadState.LEAD);
+        assertThat(leads.find(lead.id()).orElseThrow().version()).isEqualTo(version);
+        assertThat(standings.find(lead.id()).orElseThrow().contactStatus()).isEqualTo(dev.lem.lead.ContactStatus.CUSTOMER);
+        assertThat(standings.history(lead.id())).isEmpty();
+    }
+
     private Lead storedLead() {
         EmailAddress email = EmailAddress.parse("ada@example.com").orElseThrow();
         Lead lead = new Lead(LeadId.random(), "hash-" + System.nanoTime(), email, Map.of("name", "Ada"), LeadState.LEAD,

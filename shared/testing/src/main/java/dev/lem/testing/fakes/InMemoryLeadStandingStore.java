@@ -52,7 +52,7 @@ public final class InMemoryLeadStandingStore extends ScriptedFailures implements
         });
         LeadStanding s = write.standing();
         standings.put(id, new LeadStanding(id, s.scores(), s.contactStatus(), s.decayTimer(), s.slaTimer(), s.version() + 1,
-                s.lastCause(), s.lastEvents()));
+                s.lastCause(), s.lastEvents(), s.prediction()));
         write.stateEntry().ifPresent(entry -> history.computeIfAbsent(id, k -> new ArrayList<>()).add(entry));
     }
 }
