@@ -225,6 +225,7 @@ public final class LemFunctions extends Construct {
             case ROUTER -> {
                 r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
+                activity.grantSendMessages(role); // update steps' lifecycle moves, applied by scoring
                 r.scheduling().grantManageSchedules(role);
                 // campaign-trigger audiences: the router queues the batches and consumes them (segment pages queue the next)
                 Queue audience = r.queues().queue(QueueDefinition.AUDIENCE);
@@ -234,6 +235,7 @@ public final class LemFunctions extends Construct {
             case DRIP -> {
                 r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
+                activity.grantSendMessages(role); // update steps' lifecycle moves, applied by scoring
                 r.scheduling().grantManageSchedules(role); // the next wait of a journey, and cancelling
             }
             case ACTIVITIES -> {
@@ -311,6 +313,7 @@ public final class LemFunctions extends Construct {
             case ROUTER -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
+                env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
                 env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
                 env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
                 env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
@@ -320,6 +323,7 @@ public final class LemFunctions extends Construct {
             case DRIP -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
+                env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
                 // drip's timers target the alias that fired it (from the invocation): its own ARN here would be a cycle
                 env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
                 env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());

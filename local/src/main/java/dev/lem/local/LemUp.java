@@ -282,7 +282,7 @@ public final class LemUp {
                     (input, output, context) -> dripTarget.get().handleRequest(input, output, context), activityQueue),
                     deadLetters, clock);
             DemoJourney demoJourney = new DemoJourney(baseUrl + "/demo", options.dripWait(), clock);
-            JourneyRuntime journeys = JourneyRuntime.create(dynamo, table, demoJourney.linking(notifyQueue),
+            JourneyRuntime journeys = JourneyRuntime.create(dynamo, table, demoJourney.linking(notifyQueue), activityQueue,
                     demoJourney.shortening(scheduler), clock);
             dripTarget.set(new DripHandler(new DripService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
                     journeys.runner(), clock)));

@@ -1,5 +1,6 @@
 package dev.lem.journey;
 
+import dev.lem.json.Json;
 import dev.lem.lead.Activity;
 import dev.lem.lead.Lead;
 import dev.lem.lead.LeadConflictException;
@@ -7,6 +8,7 @@ import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadNotFoundException;
 import dev.lem.lead.LeadState;
 import dev.lem.lead.LeadStore;
+import dev.lem.queue.MessageQueue;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +18,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Update steps on the lead store: points as a {@code journey.update} activity (applied once per update id, like any
- * activity), state and tags by a conditional lead write, retried on a concurrent write. Setting the same state and
- * tags again changes nothing, so a repeated update is harmless.
+ * Update steps: points as a {@code journey.update} activity (applied once per update id, like any activity), tags by a
+ * conditional lead write, retried on a concurrent write, and a state change as a {@link JourneyLeadMove} on the
+ * activity queue: scoring applies it through the lifecycle like any other move, so it is checked, time-stamped and
+ * published as {@code lead.state-changed}. Setting the same tags again changes nothing and a move carries a stable
+ * id, so a repeated update is harmless.
  */
 public final class LeadStoreUpdater implements LeadUpdater {
 
@@ -26,9 +30,12 @@ public final class LeadStoreUpdater implements LeadUpdater {
     private static final int ATTEMPTS = 5;
 
     private final LeadStore leads;
+    private final MessageQueue lifecycleMoves;
 
-    public LeadStoreUpdater(LeadStore leads) {
+    /** @param lifecycleMoves the activity queue, which scoring consumes */
+    public LeadStoreUpdater(LeadStore leads, MessageQueue lifecycleMoves) {
         this.leads = leads;
+        this.lifecycleMoves = lifecycleMoves;
     }
 
     @Override
@@ -41,7 +48,8 @@ public final class LeadStoreUpdater implements LeadUpdater {
                 return;
             }
         }
-        if (state.isEmpty() && tags.isEmpty()) {
+        state.ifPresent(to -> lifecycleMoves.send(Json.write(JourneyLeadMove.of(updateId, leadId, to, at))));
+        if (tags.isEmpty()) {
             return;
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -50,7 +58,7 @@ public final class LeadStoreUpdater implements LeadUpdater {
                 return;
             }
             Lead lead = found.get();
-            Lead changed = changed(lead, state, tags, at);
+            Lead changed = tagged(lead, tags, at);
             if (changed == lead) {
                 return;
             }
@@ -65,21 +73,16 @@ public final class LeadStoreUpdater implements LeadUpdater {
         }
     }
 
-    private static Lead changed(Lead lead, Optional<LeadState> state, List<String> tags, Instant at) {
-        LeadState newState = state.orElse(lead.state());
+    private static Lead tagged(Lead lead, List<String> tags, Instant at) {
         Set<String> newTags = new TreeSet<>(Facts.tagsOf(lead));
         newTags.addAll(tags);
-        boolean stateChanged = newState != lead.state();
-        boolean tagsChanged = !newTags.equals(Facts.tagsOf(lead));
-        if (!stateChanged && !tagsChanged) {
+        if (newTags.equals(Facts.tagsOf(lead))) {
             return lead;
         }
         Map<String, String> profile = new HashMap<>(lead.profile());
-        if (tagsChanged) {
-            profile.put(Facts.TAGS_PROFILE_KEY, String.join(",", newTags));
-        }
-        return new Lead(lead.id(), lead.emailHash(), lead.email(), profile, newState,
-                stateChanged ? at : lead.stateEnteredAt(), lead.score(), lead.consents(), lead.createdAt(), at,
-                lead.version(), lead.attribution(), lead.profileHistory());
+        profile.put(Facts.TAGS_PROFILE_KEY, String.join(",", newTags));
+        return new Lead(lead.id(), lead.emailHash(), lead.email(), profile, lead.state(), lead.stateEnteredAt(),
+                lead.score(), lead.consents(), lead.createdAt(), at, lead.version(), lead.attribution(),
+                lead.profileHistory());
     }
 }

@@ -244,9 +244,9 @@ class LemFunctionsTemplateTest {
                     EnvNames.SCHEDULER_ROLE_ARN, EnvNames.SCHEDULER_DLQ_ARN, EnvNames.SCORING_TIMER_TARGET_ARN);
             case ROUTER -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
                     EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV,
-                    EnvNames.AUDIENCE_QUEUE_URL);
+                    EnvNames.AUDIENCE_QUEUE_URL, EnvNames.ACTIVITY_QUEUE_URL);
             case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
-                    EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
+                    EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV, EnvNames.ACTIVITY_QUEUE_URL);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
                     EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV,
                     identity, EnvNames.SCHEDULE_GROUP, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV,
