@@ -214,6 +214,7 @@ public final class LemFunctions extends Construct {
             }
             case TRACKING -> {
                 activity.grantSendMessages(role);
+                r.bus().grantPutEventsTo(role); // survey answers (lead.activity)
                 r.keys().grantRead(HmacKeys.Purpose.TRACKING, role);
             }
             case SCORING -> {
@@ -293,6 +294,7 @@ public final class LemFunctions extends Construct {
             }
             case TRACKING -> {
                 env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
+                env.put(EnvNames.EVENT_BUS_NAME, bus);
                 // the beacon answers CORS only for listed origins; "*" (the API's default) lists none
                 env.put(EnvNames.TRACKING_ALLOWED_ORIGINS, String.join(",",
                         r.config().allowedOrigins().stream().filter(o -> !o.equals("*")).toList()));

@@ -306,6 +306,7 @@ public final class LemUp {
                     Optional.of(new DoubleOptIn(new ConfirmationLinks(formTokenKey, URI.create(baseUrl)), notifyQueue))),
                     clock);
             var tracking = new TrackingHandler(new TrackingService(new LinkSigner(keys.trackingKey()), activityQueue),
+                    new dev.lem.tracking.SurveyAnswers(new LinkSigner(keys.trackingKey()), activityQueue, bus),
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
             var scoring = new ScoringHandler(new ScoringService(leads, new DynamoDbLeadStandingStore(dynamo, table), bus,
                     scheduler, ScoreModels.defaults(), SlaPolicy.DEFAULT, clock,
@@ -335,6 +336,7 @@ public final class LemUp {
                     .get("/f/{formId}/confirm", new LambdaEndpoint(FunctionName.FORM_CAPTURE, formCapture, clock))
                     .get("/t/o.gif", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/c", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
+                    .get("/t/s", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .post("/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .add("OPTIONS", "/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/lem.js", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock));
