@@ -165,7 +165,7 @@ class LemFunctionsTemplateTest {
 
         Set<String> expected = switch (name) {
             case FORM_CAPTURE -> Set.of("logs", "xray", "dynamodb", "kms", "events", "sqs", "secretsmanager");
-            case TRACKING -> Set.of("logs", "xray", "sqs", "secretsmanager");
+            case TRACKING -> Set.of("logs", "xray", "sqs", "secretsmanager", "events"); // events: survey answers
             case SCORING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "events", "scheduler", "iam");
             case ROUTER -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
             case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
