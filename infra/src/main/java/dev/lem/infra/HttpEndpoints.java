@@ -141,6 +141,7 @@ public final class HttpEndpoints extends Construct {
         route("/f/{formId}/confirm", HttpMethod.GET, forms);
         route("/t/o.gif", HttpMethod.GET, tracks);
         route("/t/c", HttpMethod.GET, tracks);
+        route("/t/s", HttpMethod.GET, tracks);
         route("/t/e", HttpMethod.POST, tracks);
         route("/t/lem.js", HttpMethod.GET, tracks);
     }

@@ -214,6 +214,7 @@ public final class LemFunctions extends Construct {
             }
             case TRACKING -> {
                 activity.grantSendMessages(role);
+                r.bus().grantPutEventsTo(role); // survey answers (lead.activity)
                 r.keys().grantRead(HmacKeys.Purpose.TRACKING, role);
             }
             case SCORING -> {
@@ -225,6 +226,7 @@ public final class LemFunctions extends Construct {
             case ROUTER -> {
                 r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
+                activity.grantSendMessages(role); // update steps' lifecycle moves, applied by scoring
                 r.scheduling().grantManageSchedules(role);
                 // campaign-trigger audiences: the router queues the batches and consumes them (segment pages queue the next)
                 Queue audience = r.queues().queue(QueueDefinition.AUDIENCE);
@@ -234,6 +236,7 @@ public final class LemFunctions extends Construct {
             case DRIP -> {
                 r.table().grantItemReadWrite(role);
                 notify.grantSendMessages(role);
+                activity.grantSendMessages(role); // update steps' lifecycle moves, applied by scoring
                 r.scheduling().grantManageSchedules(role); // the next wait of a journey, and cancelling
             }
             case ACTIVITIES -> {
@@ -292,6 +295,7 @@ public final class LemFunctions extends Construct {
             }
             case TRACKING -> {
                 env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
+                env.put(EnvNames.EVENT_BUS_NAME, bus);
                 // the beacon answers CORS only for listed origins; "*" (the API's default) lists none
                 env.put(EnvNames.TRACKING_ALLOWED_ORIGINS, String.join(",",
                         r.config().allowedOrigins().stream().filter(o -> !o.equals("*")).toList()));
@@ -312,6 +316,7 @@ public final class LemFunctions extends Construct {
             case ROUTER -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
+                env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
                 env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
                 env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
                 env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
@@ -321,6 +326,7 @@ public final class LemFunctions extends Construct {
             case DRIP -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.NOTIFY_QUEUE_URL, notify);
+                env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
                 // drip's timers target the alias that fired it (from the invocation): its own ARN here would be a cycle
                 env.put(EnvNames.SCHEDULE_GROUP, r.scheduling().groupName());
                 env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());

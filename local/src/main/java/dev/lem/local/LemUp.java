@@ -282,7 +282,7 @@ public final class LemUp {
                     (input, output, context) -> dripTarget.get().handleRequest(input, output, context), activityQueue),
                     deadLetters, clock);
             DemoJourney demoJourney = new DemoJourney(baseUrl + "/demo", options.dripWait(), clock);
-            JourneyRuntime journeys = JourneyRuntime.create(dynamo, table, demoJourney.linking(notifyQueue),
+            JourneyRuntime journeys = JourneyRuntime.create(dynamo, table, demoJourney.linking(notifyQueue), activityQueue,
                     demoJourney.shortening(scheduler), clock);
             dripTarget.set(new DripHandler(new DripService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
                     journeys.runner(), clock)));
@@ -306,6 +306,7 @@ public final class LemUp {
                     Optional.of(new DoubleOptIn(new ConfirmationLinks(formTokenKey, URI.create(baseUrl)), notifyQueue))),
                     clock);
             var tracking = new TrackingHandler(new TrackingService(new LinkSigner(keys.trackingKey()), activityQueue),
+                    new dev.lem.tracking.SurveyAnswers(new LinkSigner(keys.trackingKey()), activityQueue, bus),
                     java.util.Set.of(baseUrl, baseUrl.replace("127.0.0.1", "localhost")), clock);
             var scoring = new ScoringHandler(new ScoringService(leads, new DynamoDbLeadStandingStore(dynamo, table), bus,
                     scheduler, ScoreModels.defaults(), SlaPolicy.DEFAULT, clock,
@@ -336,6 +337,7 @@ public final class LemUp {
                     .get("/f/{formId}/confirm", new LambdaEndpoint(FunctionName.FORM_CAPTURE, formCapture, clock))
                     .get("/t/o.gif", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/c", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
+                    .get("/t/s", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .post("/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .add("OPTIONS", "/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/lem.js", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock));

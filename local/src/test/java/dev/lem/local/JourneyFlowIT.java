@@ -68,6 +68,7 @@ class JourneyFlowIT {
     private final WireCapture wire;
     private final String table;
     private final QueueUrls notify;
+    private final QueueUrls activity;
     private final SchedulerClient schedulerClient;
     private final DynamoDbLeadStore leads;
 
@@ -76,7 +77,9 @@ class JourneyFlowIT {
         this.wire = wire;
         wire.reset();
         this.table = engines.createTable();
-        this.notify = engines.createQueues().get(QueueDefinition.NOTIFY);
+        var queues = engines.createQueues();
+        this.notify = queues.get(QueueDefinition.NOTIFY);
+        this.activity = queues.get(QueueDefinition.ACTIVITY);
         this.schedulerClient = AwsClients.scheduler(wire.awsConfig());
         this.leads = new DynamoDbLeadStore(engines.dynamoDb(), table);
     }
@@ -89,6 +92,7 @@ class JourneyFlowIT {
 
     private JourneyRuntime runtime(Instant now) {
         return JourneyRuntime.create(engines.dynamoDb(), table, new SqsMessageQueue(engines.sqs(), notify.url()),
+                new SqsMessageQueue(engines.sqs(), activity.url()),
                 new EventBridgeStepScheduler(schedulerClient, "lem-timers", DRIP_ARN, ROLE, Optional.of(DLQ)),
                 Clock.fixed(now, ZoneOffset.UTC));
     }

@@ -127,7 +127,7 @@ class WalkingSkeletonIT {
                 activityQueue, new SpamDefence(FORM_TOKENS, new DynamoDbSpamDefenceStore(engines.dynamoDb(), table),
                         new IdentityHasher(IDENTITY_KEY), Optional.empty()),
                 new DynamoDbCaptureIdempotencyStore(engines.dynamoDb(), table)), clock);
-        JourneyRuntime journeys = JourneyRuntime.create(engines.dynamoDb(), table, notifyQueue,
+        JourneyRuntime journeys = JourneyRuntime.create(engines.dynamoDb(), table, notifyQueue, activityQueue,
                 new EventBridgeStepScheduler(AwsClients.scheduler(wire.awsConfig()), "lem",
                         "arn:aws:lambda:eu-west-1:000000000000:function:lem-drip:live",
                         "arn:aws:iam::000000000000:role/lem-scheduler"), clock);

@@ -1,10 +1,27 @@
 package dev.lem.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** Something a lead did: opened, clicked, viewed a page, submitted a form. */
-public record LeadActivity(String eventId, Instant occurredAt, String leadId, String activityId, String type)
-        implements LemEvent {
+/**
+ * Something a lead did: opened, clicked, viewed a page, submitted a form, answered a survey. A
+ * {@value #SURVEY_ANSWERED} activity also names the {@code survey} ({@code <journey>.<step>}) and the
+ * {@code answer} (0–10); other activities leave both out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LeadActivity(String eventId, Instant occurredAt, String leadId, String activityId, String type,
+                           String survey, Integer answer) implements LemEvent {
+
+    public static final String SURVEY_ANSWERED = "survey.answered";
+
+    public LeadActivity(String eventId, Instant occurredAt, String leadId, String activityId, String type) {
+        this(eventId, occurredAt, leadId, activityId, type, null, null);
+    }
+
+    public static LeadActivity surveyAnswered(String activityId, Instant at, String leadId, String survey, int answer) {
+        return new LeadActivity(activityId, at, leadId, activityId, SURVEY_ANSWERED, survey, answer);
+    }
+
     @Override
     public DetailType detailType() {
         return DetailType.LEAD_ACTIVITY;

@@ -32,5 +32,17 @@ public record RuleDefinition(String name, String description, String pattern, Ru
             {"source":["lem.marketing"],"detail-type":["campaign.trigger"]}""",
             RuleTarget.ROUTER);
 
-    public static final List<RuleDefinition> ALL = List.of(LEAD_CAPTURED, LEAD_PROGRESS, MARKETING_TRIGGER);
+    /**
+     * Survey answers resume the journeys waiting for them. Only {@code survey.answered}: the router has nothing to do
+     * with the other activity types, which stay off the bus's routing (and the router's bill).
+     */
+    public static final RuleDefinition SURVEY_ANSWERS = new RuleDefinition(
+            "survey-answers-to-router",
+            "Survey answers resume the journeys that asked",
+            """
+            {"source":["lem"],"detail-type":["lead.activity"],"detail":{"type":["survey.answered"]}}""",
+            RuleTarget.ROUTER);
+
+    public static final List<RuleDefinition> ALL = List.of(LEAD_CAPTURED, LEAD_PROGRESS, MARKETING_TRIGGER,
+            SURVEY_ANSWERS);
 }

@@ -1,12 +1,15 @@
 package dev.lem.journey;
 
+import dev.lem.json.Json;
 import dev.lem.lead.Activity;
 import dev.lem.lead.Lead;
 import dev.lem.lead.LeadConflictException;
 import dev.lem.lead.LeadId;
+import dev.lem.lead.LeadMove;
 import dev.lem.lead.LeadNotFoundException;
 import dev.lem.lead.LeadState;
 import dev.lem.lead.LeadStore;
+import dev.lem.queue.MessageQueue;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,19 +19,26 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Update steps on the lead store: points as a {@code journey.update} activity (applied once per update id, like any
- * activity), state and tags by a conditional lead write, retried on a concurrent write. Setting the same state and
- * tags again changes nothing, so a repeated update is harmless.
+ * Update steps: points as a {@code journey.update} activity (applied once per update id, like any activity), tags by a
+ * conditional lead write, retried on a concurrent write, and a state change as a {@link LeadMove} on the
+ * activity queue: scoring applies it through the lifecycle like any other move, so it is checked, time-stamped and
+ * published as {@code lead.state-changed}; a move the lifecycle forbids at that time is skipped ({@code ifAllowed}),
+ * not failed to the DLQ. Setting the same tags again changes nothing and a move carries a stable
+ * id, so a repeated update is harmless.
  */
 public final class LeadStoreUpdater implements LeadUpdater {
 
     public static final String ACTIVITY_TYPE = "journey.update";
+    static final String MOVE_REASON = "journey update";
     private static final int ATTEMPTS = 5;
 
     private final LeadStore leads;
+    private final MessageQueue lifecycleMoves;
 
-    public LeadStoreUpdater(LeadStore leads) {
+    /** @param lifecycleMoves the activity queue, which scoring consumes */
+    public LeadStoreUpdater(LeadStore leads, MessageQueue lifecycleMoves) {
         this.leads = leads;
+        this.lifecycleMoves = lifecycleMoves;
     }
 
     @Override
@@ -41,7 +51,8 @@ public final class LeadStoreUpdater implements LeadUpdater {
                 return;
             }
         }
-        if (state.isEmpty() && tags.isEmpty()) {
+        state.ifPresent(to -> lifecycleMoves.send(Json.write(LeadMove.ifAllowed(moveIdFor(updateId), leadId, to, MOVE_REASON, at))));
+        if (tags.isEmpty()) {
             return;
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -50,7 +61,7 @@ public final class LeadStoreUpdater implements LeadUpdater {
                 return;
             }
             Lead lead = found.get();
-            Lead changed = changed(lead, state, tags, at);
+            Lead changed = tagged(lead, tags, at);
             if (changed == lead) {
                 return;
             }
@@ -65,21 +76,24 @@ public final class LeadStoreUpdater implements LeadUpdater {
         }
     }
 
-    private static Lead changed(Lead lead, Optional<LeadState> state, List<String> tags, Instant at) {
-        LeadState newState = state.orElse(lead.state());
+    private static Lead tagged(Lead lead, List<String> tags, Instant at) {
         Set<String> newTags = new TreeSet<>(Facts.tagsOf(lead));
         newTags.addAll(tags);
-        boolean stateChanged = newState != lead.state();
-        boolean tagsChanged = !newTags.equals(Facts.tagsOf(lead));
-        if (!stateChanged && !tagsChanged) {
+        if (newTags.equals(Facts.tagsOf(lead))) {
             return lead;
         }
         Map<String, String> profile = new HashMap<>(lead.profile());
-        if (tagsChanged) {
-            profile.put(Facts.TAGS_PROFILE_KEY, String.join(",", newTags));
-        }
-        return new Lead(lead.id(), lead.emailHash(), lead.email(), profile, newState,
-                stateChanged ? at : lead.stateEnteredAt(), lead.score(), lead.consents(), lead.createdAt(), at,
-                lead.version(), lead.attribution(), lead.profileHistory());
+        profile.put(Facts.TAGS_PROFILE_KEY, String.join(",", newTags));
+        return new Lead(lead.id(), lead.emailHash(), lead.email(), profile, lead.state(), lead.stateEnteredAt(),
+                lead.score(), lead.consents(), lead.createdAt(), at, lead.version(), lead.attribution(),
+                lead.profileHistory());
+    }
+
+    /**
+     * {@code ju-} and 24 hex digits of the update id's SHA-256: within the move id limit (64 of {@code [A-Za-z0-9._:-]})
+     * whatever the journey id's length, and the same for every redelivery.
+     */
+    static String moveIdFor(String updateId) {
+        return "ju-" + java.util.HexFormat.of().formatHex(Hashes.sha256(updateId), 0, 12);
     }
 }

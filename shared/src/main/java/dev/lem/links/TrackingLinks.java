@@ -11,6 +11,7 @@ import java.util.Locale;
  * <ul>
  *   <li>open pixel: {@code {base}/t/o.gif?l={leadId}&m={messageId}&s={sign(OPEN, leadId, messageId)}}</li>
  *   <li>click: {@code {base}/t/c?u={target, url-encoded}&l={leadId}&m={messageId}&s={sign(CLICK, target, leadId, messageId)}}</li>
+ *   <li>survey answer: {@code {base}/t/s?q={survey, url-encoded}&a={0..10}&l={leadId}&m={messageId}&s={sign(SURVEY, survey, answer, leadId, messageId)}}</li>
  * </ul>
  */
 public final class TrackingLinks {
@@ -19,6 +20,13 @@ public final class TrackingLinks {
     public static final String OPEN = "open";
     /** The kind signed into click redirects. */
     public static final String CLICK = "click";
+    /** The kind signed into survey answer links. */
+    public static final String SURVEY = "survey";
+    /** The message data entry naming a survey ({@code <journey>.<step>}); its message gets answer links. */
+    public static final String SURVEY_DATA_KEY = "survey";
+    /** Template data {@code answerUrl0} … {@code answerUrl10}: one signed link per answer of the 0–10 scale. */
+    public static final String ANSWER_URL_PREFIX = "answerUrl";
+    public static final int MAX_ANSWER = 10;
 
     private final LinkSigner signer;
     private final String baseUrl;
@@ -45,6 +53,24 @@ public final class TrackingLinks {
         }
         return baseUrl + "/t/c?u=" + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&l=" + leadId.value()
                 + "&m=" + messageId + "&s=" + signer.sign(CLICK, target, leadId.value(), messageId);
+    }
+
+    /**
+     * The answer links of a survey message ({@link #ANSWER_URL_PREFIX}{@code 0..10}), or none when {@code survey}
+     * is null: a message that asks nothing.
+     */
+    public java.util.Map<String, String> surveyAnswerUrls(LeadId leadId, String messageId, String survey) {
+        if (survey == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> urls = new java.util.LinkedHashMap<>();
+        for (int answer = 0; answer <= MAX_ANSWER; answer++) {
+            String value = Integer.toString(answer);
+            urls.put(ANSWER_URL_PREFIX + answer, baseUrl + "/t/s?q=" + URLEncoder.encode(survey, StandardCharsets.UTF_8)
+                    + "&a=" + value + "&l=" + leadId.value() + "&m=" + messageId + "&s="
+                    + signer.sign(SURVEY, survey, value, leadId.value(), messageId));
+        }
+        return urls;
     }
 
     /** Longest click target accepted (browsers and API Gateway cope with longer, our links do not need it). */

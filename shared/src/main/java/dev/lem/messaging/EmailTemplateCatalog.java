@@ -34,7 +34,7 @@ public final class EmailTemplateCatalog {
     public static final String FOLDER = "email-templates/";
 
     /** Every template, by name (classpath folders cannot be listed portably, so they are named here). */
-    public static final List<String> NAMES = List.of("welcome", "welcome-2", "confirm");
+    public static final List<String> NAMES = List.of("welcome", "welcome-2", "confirm", "nps");
 
     /**
      * The variables a template may use, and who fills them: {@code name} and {@code company} (the lead's
@@ -43,10 +43,20 @@ public final class EmailTemplateCatalog {
      * {@code tourUrlTracked} (a signed click link to the product tour, when the message data has a
      * {@code tourUrl}: {@code lem up}'s demo journey sets it),
      * {@code unsubscribeUrl} (the signed one-click unsubscribe and preference page: notifications),
-     * {@code postalAddress} (the sender's postal address, empty when not configured: notifications).
+     * {@code postalAddress} (the sender's postal address, empty when not configured: notifications),
+     * {@code question} (a survey step's question: the journey's message data) and {@code answerUrl0} …
+     * {@code answerUrl10} (the survey's signed answer links, {@code TrackingLinks.surveyAnswerUrls}: notifications).
      */
-    public static final Set<String> PLACEHOLDERS = Set.of("name", "company", "openPixelUrl", "confirmUrl",
-            "tourUrlTracked", "unsubscribeUrl", "postalAddress");
+    public static final Set<String> PLACEHOLDERS = placeholders();
+
+    private static Set<String> placeholders() {
+        Set<String> names = new java.util.HashSet<>(Set.of("name", "company", "openPixelUrl", "confirmUrl",
+                "tourUrlTracked", "unsubscribeUrl", "postalAddress", "question"));
+        for (int answer = 0; answer <= 10; answer++) {
+            names.add("answerUrl" + answer);
+        }
+        return Set.copyOf(names);
+    }
 
     /**
      * One tag: group 1 {@code #if}'s variable, group 2 {@code else}, group 3 {@code /if}, group 4 a

@@ -3,6 +3,7 @@ package dev.lem.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lem.json.Json;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,7 +25,19 @@ class RuleDefinitionTest {
     private static final Map<String, Set<DetailType>> EXPECTED = Map.of(
             "lead-captured-to-router", EnumSet.of(DetailType.LEAD_CAPTURED),
             "lead-progress-to-router", EnumSet.of(DetailType.LEAD_SCORED, DetailType.LEAD_STATE_CHANGED),
-            "marketing-trigger-to-router", EnumSet.of(DetailType.CAMPAIGN_TRIGGER));
+            "marketing-trigger-to-router", EnumSet.of(DetailType.CAMPAIGN_TRIGGER),
+            "survey-answers-to-router", EnumSet.of(DetailType.LEAD_ACTIVITY));
+
+    /** Rules that also filter on the detail: they take only some events of their types (not the current samples). */
+    private static final Set<String> DETAIL_FILTERED = Set.of("survey-answers-to-router");
+
+    private static boolean routesEvery(String rule, DetailType type) {
+        return EXPECTED.get(rule).contains(type) && !DETAIL_FILTERED.contains(rule);
+    }
+
+    private static ObjectNode sample(DetailType type, String file) {
+        return EventSamples.of(type).stream().filter(s -> s.file().equals(file)).findFirst().orElseThrow().detail();
+    }
 
     private static Machine machine(RuleDefinition rule) throws Exception {
         Machine machine = new Machine();
@@ -70,7 +83,7 @@ class RuleDefinitionTest {
 
         for (DetailType type : DetailType.values()) {
             List<String> matched = matches(machine, type.source(), type);
-            if (expected.contains(type)) {
+            if (routesEvery(rule.name(), type)) {
                 assertThat(matched).as("%s must route %s", rule.name(), type.wireName()).containsExactly(rule.name());
             } else {
                 assertThat(matched).as("%s must not route %s", rule.name(), type.wireName()).isEmpty();
@@ -97,10 +110,25 @@ class RuleDefinitionTest {
         for (RuleDefinition rule : RULES) {
             machine.addRule(rule.name(), rule.pattern());
         }
-        List<String> expected = EXPECTED.entrySet().stream().filter(e -> e.getValue().contains(type))
-                .map(Map.Entry::getKey).toList();
+        List<String> expected = EXPECTED.keySet().stream().filter(rule -> routesEvery(rule, type)).toList();
 
         assertThat(matches(machine, type.source(), type)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void all_whenASurveyAnswer_reachesOnlyTheSurveyRule_andOtherActivityNone() throws Exception {
+        Machine machine = new Machine();
+        for (RuleDefinition rule : RULES) {
+            machine.addRule(rule.name(), rule.pattern());
+        }
+        ObjectNode answer = sample(DetailType.LEAD_ACTIVITY, "sample.v1.survey.json");
+
+        assertThat(machine.rulesForJSONEvent(Json.write(EventSamples.envelope("lem", "lead.activity", answer))))
+                .containsExactly("survey-answers-to-router");
+        assertThat(machine.rulesForJSONEvent(Json.write(EventSamples.envelope("lem.marketing", "lead.activity", answer))))
+                .isEmpty();
+        ObjectNode click = answer.deepCopy().put("type", "email.click");
+        assertThat(machine.rulesForJSONEvent(Json.write(EventSamples.envelope("lem", "lead.activity", click)))).isEmpty();
     }
 
     @Test

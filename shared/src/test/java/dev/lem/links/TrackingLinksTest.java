@@ -24,6 +24,23 @@ class TrackingLinksTest {
                 LEAD.value(), "m-1"));
     }
 
+    @Test
+    void surveyAnswerUrls_whenTheMessageAsksASurvey_signsOneLinkPerAnswerFromZeroToTen() {
+        var urls = links.surveyAnswerUrls(LEAD, "j.2." + LEAD.value(), "j.nps");
+
+        assertThat(urls).hasSize(11).containsOnlyKeys(java.util.stream.IntStream.rangeClosed(0, 10)
+                .mapToObj(i -> "answerUrl" + i).toList());
+        assertThat(urls.get("answerUrl7")).isEqualTo("https://t.lem.example/t/s?q=j.nps&a=7&l=" + LEAD.value()
+                + "&m=j.2." + LEAD.value() + "&s=" + SIGNER.sign(TrackingLinks.SURVEY, "j.nps", "7", LEAD.value(),
+                "j.2." + LEAD.value()));
+        assertThat(urls.values()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void surveyAnswerUrls_whenTheMessageAsksNothing_isEmpty() {
+        assertThat(links.surveyAnswerUrls(LEAD, "m-1", null)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://www.example.com", "http://www.example.com:8080/p?q=1#f", "HTTPS://WWW.EXAMPLE.COM/"})
     void isRedirectable_whenAbsoluteHttpUrl_isTrue(String target) {

@@ -20,7 +20,7 @@ class EmailTemplateCatalogTest {
 
     @Test
     void load_whenEveryTemplateFileParses_listsTheNamesWithSubjectHtmlAndText() {
-        assertThat(catalog.names()).containsExactly("welcome", "welcome-2", "confirm");
+        assertThat(catalog.names()).containsExactly("welcome", "welcome-2", "confirm", "nps");
         assertThat(catalog.all()).allSatisfy(t -> {
             assertThat(t.subject()).as("subject of %s", t.name()).isNotBlank().doesNotContain("\n", "\r");
             assertThat(t.html()).as("html of %s", t.name()).startsWith("<!doctype html>").contains("</html>");
@@ -43,7 +43,7 @@ class EmailTemplateCatalogTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"welcome", "welcome-2"})
+    @ValueSource(strings = {"welcome", "welcome-2", "nps"})
     void marketingTemplate_whenRenderedAsHtml_carriesTheOpenPixel(String name) {
         assertThat(catalog.find(name).orElseThrow().html()).contains(OPEN_PIXEL);
     }
@@ -56,6 +56,17 @@ class EmailTemplateCatalogTest {
         assertThat(confirm.html()).contains("href=\"{{confirmUrl}}\"").doesNotContain("openPixelUrl", "Tracked");
         assertThat(confirm.text()).contains("{{confirmUrl}}");
         assertThat(confirm.placeholders()).contains("confirmUrl").doesNotContain("openPixelUrl");
+    }
+
+    @Test
+    void nps_whenLoaded_asksTheQuestionWithOneAnswerLinkPerPointOfTheScale() {
+        EmailTemplate nps = catalog.find("nps").orElseThrow();
+
+        for (int answer = 0; answer <= 10; answer++) {
+            assertThat(nps.html()).contains("href=\"{{answerUrl" + answer + "}}\"");
+            assertThat(nps.text()).contains("{{answerUrl" + answer + "}}");
+        }
+        assertThat(nps.html()).contains("{{question}}", "{{unsubscribeUrl}}");
     }
 
     @Test

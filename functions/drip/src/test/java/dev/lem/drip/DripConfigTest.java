@@ -16,6 +16,7 @@ class DripConfigTest {
         Map<String, String> env = new HashMap<>();
         env.put("LEM_TABLE_NAME", "lem");
         env.put("LEM_NOTIFY_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/lem-notify");
+        env.put("LEM_ACTIVITY_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/lem-activity");
         env.put("LEM_SCHEDULE_GROUP", "lem-timers");
         env.put("LEM_SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/lem-scheduler");
         return env;
@@ -35,7 +36,7 @@ class DripConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LEM_TABLE_NAME", "LEM_NOTIFY_QUEUE_URL", "LEM_SCHEDULE_GROUP", "LEM_SCHEDULER_ROLE_ARN"})
+    @ValueSource(strings = {"LEM_TABLE_NAME", "LEM_NOTIFY_QUEUE_URL", "LEM_SCHEDULE_GROUP", "LEM_SCHEDULER_ROLE_ARN", "LEM_ACTIVITY_QUEUE_URL"})
     void fromEnv_whenRequiredVariableMissing_throwsNamingIt(String name) {
         Map<String, String> env = env();
         env.remove(name);

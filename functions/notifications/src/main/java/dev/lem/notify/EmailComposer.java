@@ -44,6 +44,7 @@ public final class EmailComposer {
         data.put("openPixelUrl", links.openPixelUrl(lead.id(), message.messageId()));
         data.put("unsubscribeUrl", unsubscribeUrl);
         data.put("postalAddress", postalAddress.orElse(""));
+        data.putAll(links.surveyAnswerUrls(lead.id(), message.messageId(), message.data().get(TrackingLinks.SURVEY_DATA_KEY)));
         message.data().forEach((key, value) -> {
             if (key.endsWith("Url") && TrackingLinks.isRedirectable(value)) {
                 data.put(key + TRACKED_SUFFIX, links.clickUrl(lead.id(), message.messageId(), value));

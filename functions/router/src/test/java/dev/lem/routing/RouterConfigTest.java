@@ -16,6 +16,7 @@ class RouterConfigTest {
         Map<String, String> env = new HashMap<>();
         env.put("LEM_TABLE_NAME", "lem");
         env.put("LEM_NOTIFY_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/lem-notify");
+        env.put("LEM_ACTIVITY_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/lem-activity");
         env.put("LEM_SCHEDULE_GROUP", "lem");
         env.put("LEM_DRIP_FUNCTION_ARN", "arn:aws:lambda:eu-west-1:123456789012:function:lem-drip:live");
         env.put("LEM_SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/lem-scheduler");
@@ -45,7 +46,7 @@ class RouterConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"LEM_TABLE_NAME", "LEM_NOTIFY_QUEUE_URL", "LEM_SCHEDULE_GROUP", "LEM_DRIP_FUNCTION_ARN",
-            "LEM_SCHEDULER_ROLE_ARN"})
+            "LEM_SCHEDULER_ROLE_ARN", "LEM_ACTIVITY_QUEUE_URL"})
     void fromEnv_whenRequiredVariableMissing_throwsNamingIt(String name) {
         Map<String, String> env = env();
         env.remove(name);

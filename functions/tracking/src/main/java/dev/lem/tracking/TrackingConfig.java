@@ -12,8 +12,10 @@ import java.util.Set;
 /**
  * Tracking's configuration, validated at cold start. {@code allowedOrigins} are the web origins whose
  * pages may send {@code lem.js} beacons (CORS); none by default, so beacons are refused until set.
+ * {@code eventBusName} is where survey answers are published ({@code lead.activity}).
  */
-public record TrackingConfig(AwsConfig aws, String activityQueueUrl, byte[] trackingKey, Set<String> allowedOrigins) {
+public record TrackingConfig(AwsConfig aws, String activityQueueUrl, byte[] trackingKey, Set<String> allowedOrigins,
+                             String eventBusName) {
 
     public TrackingConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
@@ -22,7 +24,8 @@ public record TrackingConfig(AwsConfig aws, String activityQueueUrl, byte[] trac
     public static TrackingConfig fromEnv(Map<String, String> env) {
         Env e = Env.of(env);
         return new TrackingConfig(AwsConfig.fromEnv(env), e.required(EnvNames.ACTIVITY_QUEUE_URL),
-                e.requiredKey(EnvNames.TRACKING_KEY), origins(e.optional(EnvNames.TRACKING_ALLOWED_ORIGINS, "")));
+                e.requiredKey(EnvNames.TRACKING_KEY), origins(e.optional(EnvNames.TRACKING_ALLOWED_ORIGINS, "")),
+                e.required(EnvNames.EVENT_BUS_NAME));
     }
 
     /** A comma list of origins, each {@code scheme://host[:port]} with no path. */

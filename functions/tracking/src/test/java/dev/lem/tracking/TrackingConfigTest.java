@@ -17,6 +17,7 @@ class TrackingConfigTest {
         Map<String, String> env = new HashMap<>();
         env.put("LEM_ACTIVITY_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/lem-activity");
         env.put("LEM_TRACKING_KEY", Base64.getEncoder().encodeToString(TrackingServiceTest.TRACKING_KEY));
+        env.put("LEM_EVENT_BUS_NAME", "lem");
         return env;
     }
 
@@ -27,6 +28,7 @@ class TrackingConfigTest {
         assertThat(config.activityQueueUrl()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/lem-activity");
         assertThat(config.trackingKey()).isEqualTo(TrackingServiceTest.TRACKING_KEY);
         assertThat(config.aws().region()).isEqualTo("eu-west-1");
+        assertThat(config.eventBusName()).isEqualTo("lem");
     }
 
     @Test
@@ -38,7 +40,7 @@ class TrackingConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LEM_ACTIVITY_QUEUE_URL", "LEM_TRACKING_KEY"})
+    @ValueSource(strings = {"LEM_ACTIVITY_QUEUE_URL", "LEM_TRACKING_KEY", "LEM_EVENT_BUS_NAME"})
     void fromEnv_whenRequiredVariableMissing_throwsNamingIt(String name) {
         Map<String, String> env = env();
         env.remove(name);

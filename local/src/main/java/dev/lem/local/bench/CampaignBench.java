@@ -87,7 +87,9 @@ final class CampaignBench {
                 public void cancel(String name) {
                 }
             };
-            JourneyRuntime journeys = JourneyRuntime.create(dynamo, table, notify, noTimers, Clock.systemUTC());
+            JourneyRuntime journeys = JourneyRuntime.create(dynamo, table, notify, body -> {
+                throw new IllegalStateException("the bench journey has no update step");
+            }, noTimers, Clock.systemUTC());
             RoutingService routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
                     journeys.runner(), Clock.systemUTC(), new AudienceFanOut(audienceQueue));
             AudienceService enrol = new AudienceService(routing, new DynamoDbLeadSegments(dynamo, table), journeys.leads(),

@@ -29,13 +29,14 @@ public record JourneyRuntime(JourneyCatalog catalog, EnrolmentStore enrolments, 
 
     public static final Duration REFRESH = Duration.ofSeconds(60);
 
+    /** @param activityQueue where update steps queue lifecycle moves for scoring */
     public static JourneyRuntime create(DynamoDbClient dynamo, String table, MessageQueue notifyQueue,
-                                        StepScheduler scheduler, Clock clock) {
+                                        MessageQueue activityQueue, StepScheduler scheduler, Clock clock) {
         JourneyParser parser = JourneyParser.create();
         var source = new LayeredJourneySource(BuiltInJourneys.load(parser), new DynamoDbJourneyStore(dynamo, table, parser));
         var enrolments = new DynamoDbEnrolmentStore(dynamo, table);
         var leads = new DynamoDbLeadStore(dynamo, table);
-        var runner = new JourneyRunner(enrolments, notifyQueue, scheduler, new LeadStoreUpdater(leads),
+        var runner = new JourneyRunner(enrolments, notifyQueue, scheduler, new LeadStoreUpdater(leads, activityQueue),
                 new SalesAssignment(new DynamoDbAssignmentCounter(dynamo, table)),
                 ScoreExplanations.from(new DynamoDbLeadStandingStore(dynamo, table)));
         return new JourneyRuntime(new JourneyCatalog(source, clock, REFRESH), enrolments, leads, runner);

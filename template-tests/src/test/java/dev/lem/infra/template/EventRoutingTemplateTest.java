@@ -126,9 +126,21 @@ class EventRoutingTemplateTest {
         machine.addRule(definition.name(), JSON.writeValueAsString(pattern));
         for (DetailType type : DetailType.values()) {
             boolean matched = !machine.rulesForJSONEvent(envelope(type, type.source())).isEmpty();
+            boolean filtersTheDetail = pattern.has("detail");
             assertThat(matched).as("%s matches a %s event", definition.name(), type.wireName())
-                    .isEqualTo(named.contains(type.wireName()));
+                    .isEqualTo(named.contains(type.wireName()) && !filtersTheDetail);
         }
+    }
+
+    @Test
+    void surveyAnswersPattern_whenMatchedWithEventRuler_takesSurveyAnswersButNoOtherActivity() throws Exception {
+        JsonNode pattern = JSON.valueToTree(templateRule(RuleDefinition.SURVEY_ANSWERS).get("EventPattern"));
+        Machine machine = Machine.builder().build();
+        machine.addRule("survey", JSON.writeValueAsString(pattern));
+
+        assertThat(machine.rulesForJSONEvent(envelope(DetailType.LEAD_ACTIVITY, "lem", "sample.v1.survey.json")))
+                .containsExactly("survey");
+        assertThat(machine.rulesForJSONEvent(envelope(DetailType.LEAD_ACTIVITY, "lem", "sample.v1.json"))).isEmpty();
     }
 
     @ParameterizedTest
@@ -167,6 +179,10 @@ class EventRoutingTemplateTest {
 
     /** A full EventBridge envelope around the sample detail of {@code type} (or {@code {}} without one). */
     static String envelope(DetailType type, String source) throws IOException {
+        return envelope(type, source, "sample.v1.json");
+    }
+
+    static String envelope(DetailType type, String source, String sample) throws IOException {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "0");
         event.put("id", UUID.nameUUIDFromBytes(type.wireName().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
@@ -176,12 +192,12 @@ class EventRoutingTemplateTest {
         event.put("time", "2026-11-23T10:15:30Z");
         event.put("region", "eu-west-1");
         event.putArray("resources");
-        event.set("detail", sampleDetail(type));
+        event.set("detail", sampleDetail(type, sample));
         return JSON.writeValueAsString(event);
     }
 
-    private static JsonNode sampleDetail(DetailType type) {
-        String resource = "events/" + type.wireName() + "/sample.v1.json";
+    private static JsonNode sampleDetail(DetailType type, String sample) {
+        String resource = "events/" + type.wireName() + "/" + sample;
         try (InputStream in = EventRoutingTemplateTest.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? JSON.createObjectNode() : JSON.readTree(in);
         } catch (IOException e) {

@@ -165,7 +165,7 @@ class LemFunctionsTemplateTest {
 
         Set<String> expected = switch (name) {
             case FORM_CAPTURE -> Set.of("logs", "xray", "dynamodb", "kms", "events", "sqs", "secretsmanager");
-            case TRACKING -> Set.of("logs", "xray", "sqs", "secretsmanager");
+            case TRACKING -> Set.of("logs", "xray", "sqs", "secretsmanager", "events"); // events: survey answers
             case SCORING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "events", "scheduler", "iam");
             case ROUTER -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
             case DRIP -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "scheduler", "iam");
@@ -240,14 +240,15 @@ class LemFunctionsTemplateTest {
         Set<String> expected = switch (name) {
             case FORM_CAPTURE -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.ACTIVITY_QUEUE_URL,
                     EnvNames.NOTIFY_QUEUE_URL, EnvNames.PUBLIC_BASE_URL, identity, formToken);
-            case TRACKING -> Set.of(EnvNames.ACTIVITY_QUEUE_URL, EnvNames.TRACKING_ALLOWED_ORIGINS, tracking);
+            case TRACKING -> Set.of(EnvNames.ACTIVITY_QUEUE_URL, EnvNames.TRACKING_ALLOWED_ORIGINS, tracking,
+                    EnvNames.EVENT_BUS_NAME);
             case SCORING -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.SCHEDULE_GROUP,
                     EnvNames.SCHEDULER_ROLE_ARN, EnvNames.SCHEDULER_DLQ_ARN, EnvNames.SCORING_TIMER_TARGET_ARN);
             case ROUTER -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
                     EnvNames.DRIP_FUNCTION_ARN, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV,
-                    EnvNames.AUDIENCE_QUEUE_URL);
+                    EnvNames.AUDIENCE_QUEUE_URL, EnvNames.ACTIVITY_QUEUE_URL);
             case DRIP -> Set.of(EnvNames.TABLE_NAME, EnvNames.NOTIFY_QUEUE_URL, EnvNames.SCHEDULE_GROUP,
-                    EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV);
+                    EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV, EnvNames.ACTIVITY_QUEUE_URL);
             case NOTIFICATIONS -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.MAIL_FROM,
                     EnvNames.SES_CONFIGURATION_SET, EnvNames.PUBLIC_BASE_URL, tracking, LemFunctions.POSTAL_ADDRESS_ENV,
                     identity, EnvNames.SCHEDULE_GROUP, EnvNames.SCHEDULER_ROLE_ARN, LemFunctions.SCHEDULER_DLQ_ARN_ENV,

@@ -41,6 +41,7 @@ public final class DripHandler implements RequestStreamHandler {
         Clock clock = Clock.systemUTC();
         JourneyRuntime journeys = JourneyRuntime.create(AwsClients.dynamoDb(config.aws()), config.tableName(),
                 new SqsMessageQueue(AwsClients.sqs(config.aws()), config.notifyQueueUrl()),
+                new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()),
                 new EventBridgeStepScheduler(AwsClients.scheduler(config.aws()), config.scheduleGroup(), DripHandler::invokedArn,
                         config.schedulerRoleArn(), config.schedulerDeadLetterArn()), clock);
         return new DripService(journeys.catalog(), journeys.enrolments(), journeys.leads(), journeys.runner(), clock);

@@ -71,7 +71,7 @@ public final class RouterHandler implements RequestStreamHandler {
         var dynamo = AwsClients.dynamoDb(config.aws());
         var sqs = AwsClients.sqs(config.aws());
         JourneyRuntime journeys = JourneyRuntime.create(dynamo, config.tableName(),
-                new SqsMessageQueue(sqs, config.notifyQueueUrl()),
+                new SqsMessageQueue(sqs, config.notifyQueueUrl()), new SqsMessageQueue(sqs, config.activityQueueUrl()),
                 new EventBridgeStepScheduler(AwsClients.scheduler(config.aws()), config.scheduleGroup(),
                         config.dripFunctionArn(), config.schedulerRoleArn(), config.schedulerDeadLetterArn()),
                 clock);

@@ -7,10 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
+import dev.lem.bus.EventPublishException;
+import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.links.LinkSigner;
 import dev.lem.queue.QueueUnavailableException;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.tracking.Beacon;
+import dev.lem.tracking.SurveyAnswers;
 import dev.lem.tracking.TrackingConfig;
 import dev.lem.tracking.TrackingService;
 import dev.lem.tracking.TrackingService.BeaconOutcome;
@@ -36,6 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /t/e} (+ {@code OPTIONS} preflight): {@code lem.js} beacons from allowed origins (CORS),
  *       body ≤ 4 KiB, 204 when recorded; sets the {@code lem_vid} visitor cookie.</li>
  *   <li>{@code GET /t/lem.js}: the tracking script, cached for a week, with a content-hash ETag.</li>
+ *   <li>{@code GET /t/s}: a signed survey answer ({@link SurveyAnswers}): 200 with a thank-you page, 400 when the
+ *       link is not valid, 503 when it could not be recorded (answering again with the same link is safe).</li>
  * </ul>
  * If the activity queue is down the pixel still answers 200 (the open is lost and logged), the click
  * still redirects, and a beacon gets 503.
@@ -50,6 +55,7 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
             "Cache-Control", "no-store, no-cache, must-revalidate, max-age=0", "Pragma", "no-cache", "Expires", "0");
 
     private final TrackingService service;
+    private final Optional<SurveyAnswers> surveys;
     private final Set<String> allowedOrigins;
     private final Clock clock;
 
@@ -58,7 +64,7 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private TrackingHandler(TrackingConfig config) {
-        this(wire(config), config.allowedOrigins(), Clock.systemUTC());
+        this(wire(config), wireSurveys(config), config.allowedOrigins(), Clock.systemUTC());
     }
 
     /** No origin may send beacons. */
@@ -66,8 +72,19 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
         this(service, Set.of(), clock);
     }
 
+    /** Without survey answers: {@code GET /t/s} is not found. */
     public TrackingHandler(TrackingService service, Set<String> allowedOrigins, Clock clock) {
+        this(service, Optional.empty(), allowedOrigins, clock);
+    }
+
+    public TrackingHandler(TrackingService service, SurveyAnswers surveys, Set<String> allowedOrigins, Clock clock) {
+        this(service, Optional.of(surveys), allowedOrigins, clock);
+    }
+
+    private TrackingHandler(TrackingService service, Optional<SurveyAnswers> surveys, Set<String> allowedOrigins,
+                            Clock clock) {
         this.service = service;
+        this.surveys = surveys;
         this.allowedOrigins = Set.copyOf(allowedOrigins);
         this.clock = clock;
     }
@@ -75,6 +92,12 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
     public static TrackingService wire(TrackingConfig config) {
         return new TrackingService(new LinkSigner(config.trackingKey()),
                 new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()));
+    }
+
+    public static SurveyAnswers wireSurveys(TrackingConfig config) {
+        return new SurveyAnswers(new LinkSigner(config.trackingKey()),
+                new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()),
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.eventBusName()));
     }
 
     @Override
@@ -85,6 +108,7 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
             case "POST /t/e" -> beacon(event);
             case "OPTIONS /t/e" -> preflight(event);
             case "GET /t/lem.js" -> LemScript.response(header(event, "if-none-match"));
+            case "GET /t/s" -> surveys.map(s -> surveyAnswer(s, event)).orElseGet(() -> text(404, "not found"));
             default -> text(404, "not found");
         };
     }
@@ -138,6 +162,36 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
             }
         };
     }
+
+    private APIGatewayV2HTTPResponse surveyAnswer(SurveyAnswers answers, APIGatewayV2HTTPEvent event) {
+        Map<String, String> query = query(event);
+        SurveyAnswers.Result result;
+        try {
+            result = answers.record(query.get("q"), query.get("a"), query.get("l"), query.get("m"), query.get("s"),
+                    header(event, "user-agent").orElse(null), clock.instant());
+        } catch (QueueUnavailableException | EventPublishException e) {
+            LOG.warn("survey answer not recorded error={}", e.getClass().getSimpleName());
+            return text(503, "your answer could not be recorded just now: please use the link again in a minute");
+        }
+        if (result == SurveyAnswers.Result.INVALID) {
+            LOG.info("survey answer refused reason=invalid-signature-or-ids");
+            return text(400, "this link is not valid");
+        }
+        Map<String, String> headers = new LinkedHashMap<>(NO_CACHE);
+        headers.put("Content-Type", "text/html; charset=utf-8");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        headers.put("Referrer-Policy", "no-referrer");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers).withBody(THANKS_PAGE).build();
+    }
+
+    static final String THANKS_PAGE = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+            <title>Thank you</title></head>
+            <body style="font-family:Arial,Helvetica,sans-serif;max-width:480px;margin:48px auto;padding:0 16px">
+            <h1 style="font-size:22px">Thank you!</h1><p>Your answer has been recorded.</p></body></html>
+            """;
 
     private APIGatewayV2HTTPResponse beacon(APIGatewayV2HTTPEvent event) {
         Optional<String> origin = header(event, "origin").filter(allowedOrigins::contains);

@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import dev.lem.testing.fakes.RecordingEventBus;
+import dev.lem.tracking.SurveyAnswers;
+import dev.lem.events.LeadActivity;
+import dev.lem.bus.EventPublishException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +50,69 @@ class TrackingHandlerTest {
     private final RecordingQueue activities = new RecordingQueue();
     private final TrackingHandler handler = new TrackingHandler(new TrackingService(SIGNER, activities), Set.of(SITE),
             Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private final RecordingEventBus bus = new RecordingEventBus();
+    private final TrackingHandler withSurveys = new TrackingHandler(new TrackingService(SIGNER, activities),
+            new SurveyAnswers(SIGNER, activities, bus), Set.of(SITE), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    // ---- GET /t/s
+
+    private static APIGatewayV2HTTPEvent surveyHit(Map<String, String> query) {
+        return APIGatewayV2HTTPEvent.builder().withRouteKey("GET /t/s").withRawPath("/t/s")
+                .withQueryStringParameters(query).withHeaders(Map.of("user-agent", HUMAN)).build();
+    }
+
+    private static Map<String, String> surveyQuery(String answer) {
+        return Map.of("q", "j.nps", "a", answer, "l", LEAD, "m", MESSAGE,
+                "s", SIGNER.sign(TrackingLinks.SURVEY, "j.nps", answer, LEAD, MESSAGE));
+    }
+
+    @Test
+    void handleRequest_whenSurveyAnswerSigned_answersAThankYouPageAndRecordsAndPublishesTheAnswer() {
+        APIGatewayV2HTTPResponse response = withSurveys.handleRequest(surveyHit(surveyQuery("8")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8")
+                .containsEntry("X-Content-Type-Options", "nosniff").containsKey("Content-Security-Policy");
+        assertThat(response.getBody()).contains("Thank you");
+        assertThat(Json.read(activities.bodies().getFirst(), Activity.class).type()).isEqualTo("survey.answered");
+        assertThat(bus.published()).singleElement().satisfies(e ->
+                assertThat(((LeadActivity) e).answer()).isEqualTo(8));
+    }
+
+    @Test
+    void handleRequest_whenSurveyAnswerForged_answers400AndRecordsNothing() {
+        Map<String, String> forged = new java.util.HashMap<>(surveyQuery("8"));
+        forged.put("a", "10");
+
+        APIGatewayV2HTTPResponse response = withSurveys.handleRequest(surveyHit(forged), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(activities.bodies()).isEmpty();
+        assertThat(bus.published()).isEmpty();
+        assertThat(withSurveys.handleRequest(surveyHit(Map.of()), null).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void handleRequest_whenTheBusIsDown_answers503SoTheLeadCanUseTheLinkAgain() {
+        bus.failNextCallWith(new EventPublishException("down", null));
+
+        assertThat(withSurveys.handleRequest(surveyHit(surveyQuery("8")), null).getStatusCode()).isEqualTo(503);
+        assertThat(withSurveys.handleRequest(surveyHit(surveyQuery("8")), null).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void handleRequest_whenTheQueueIsDown_answers503() {
+        activities.failNextCallWith(new QueueUnavailableException("down", null));
+
+        assertThat(withSurveys.handleRequest(surveyHit(surveyQuery("8")), null).getStatusCode()).isEqualTo(503);
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenSurveysAreNotWired_surveyRouteIsNotFound() {
+        assertThat(handler.handleRequest(surveyHit(surveyQuery("8")), null).getStatusCode()).isEqualTo(404);
+    }
 
     // ---- GET /t/o.gif
 

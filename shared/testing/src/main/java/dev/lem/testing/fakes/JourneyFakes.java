@@ -34,6 +34,8 @@ public final class JourneyFakes {
     public final InMemoryEnrolmentStore enrolments = new InMemoryEnrolmentStore();
     public final InMemoryLeadStore leads = new InMemoryLeadStore();
     public final RecordingQueue notifyQueue = new RecordingQueue();
+    /** Where update steps queue their lifecycle moves for scoring. */
+    public final RecordingQueue activityQueue = new RecordingQueue();
     public final RecordingStepScheduler scheduler = new RecordingStepScheduler();
     public final InMemoryAssignmentCounter counter = new InMemoryAssignmentCounter();
     public final InMemoryLeadStandingStore standings = new InMemoryLeadStandingStore(leads);
@@ -44,7 +46,7 @@ public final class JourneyFakes {
     public JourneyFakes(Instant now) {
         this.clock = new MutableClock(now);
         this.catalog = new JourneyCatalog(new LayeredJourneySource(BuiltInJourneys.load(parser), journeys), clock, Duration.ZERO);
-        this.runner = new JourneyRunner(enrolments, notifyQueue, scheduler, new LeadStoreUpdater(leads),
+        this.runner = new JourneyRunner(enrolments, notifyQueue, scheduler, new LeadStoreUpdater(leads, activityQueue),
                 new SalesAssignment(counter), ScoreExplanations.from(standings));
     }
 

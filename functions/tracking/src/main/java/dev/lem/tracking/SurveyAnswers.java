@@ -1,0 +1,92 @@
+package dev.lem.tracking;
+
+import dev.lem.bus.EventBus;
+import dev.lem.events.LeadActivity;
+import dev.lem.json.Json;
+import dev.lem.lead.Activity;
+import dev.lem.lead.LeadId;
+import dev.lem.links.LinkSigner;
+import dev.lem.links.TrackingLinks;
+import dev.lem.queue.MessageQueue;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Survey answers from the signed links of a {@code survey} step's message ({@code GET /t/s}, one link per answer
+ * 0–10, see {@link TrackingLinks#surveyAnswerUrls}). An answer whose signature verifies is
+ * <ol>
+ *   <li>recorded as the lead's {@value LeadActivity#SURVEY_ANSWERED} activity on the activity queue, like a click
+ *       (scoring keeps it in the lead's timeline), and</li>
+ *   <li>published here as {@code lead.activity} with {@code survey} and {@code answer}, which the
+ *       {@code survey-answers-to-router} rule delivers to the router, resuming the journey that asked.</li>
+ * </ol>
+ * Publishing here rather than from scoring is the shorter path: the answer reaches the journey without waiting for
+ * a scoring batch, and scoring stays a consumer of activities that publishes only what it decides (scores, states).
+ * Both writes carry one id derived from the link's signature ({@code survey:<signature>}): answering again with the
+ * same link is the same activity (recorded once) and the same event (the router resumes a waiting enrolment once;
+ * a second answer finds it no longer waiting). Fetches by link scanners and mail-privacy proxies
+ * ({@link AutomatedAgents}) are recorded as {@value #ANSWERED_AUTOMATED} and not published: a scanner that opens
+ * every link must not answer for the lead.
+ */
+public final class SurveyAnswers {
+
+    public static final String ANSWERED_AUTOMATED = LeadActivity.SURVEY_ANSWERED + ".automated";
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:#-]{1,128}");
+    /** {@code <journey id>.<step id>}. */
+    private static final Pattern SURVEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}\\.[a-z0-9][a-z0-9-]{0,39}");
+    private static final Pattern ANSWER = Pattern.compile("10|[0-9]");
+
+    /** What became of an answer link. */
+    public enum Result { RECORDED, RECORDED_AUTOMATED, INVALID }
+
+    private final LinkSigner signer;
+    private final MessageQueue activityQueue;
+    private final EventBus bus;
+    private final AutomatedAgents automated;
+
+    public SurveyAnswers(LinkSigner signer, MessageQueue activityQueue, EventBus bus, AutomatedAgents automated) {
+        this.signer = signer;
+        this.activityQueue = activityQueue;
+        this.bus = bus;
+        this.automated = automated;
+    }
+
+    public SurveyAnswers(LinkSigner signer, MessageQueue activityQueue, EventBus bus) {
+        this(signer, activityQueue, bus, AutomatedAgents.builtIn());
+    }
+
+    /**
+     * @throws dev.lem.queue.QueueUnavailableException when the queue is down (nothing was published)
+     * @throws dev.lem.bus.EventPublishException when the bus is down (the activity is recorded; answering again
+     *         with the same link publishes the same event)
+     */
+    public Result record(String survey, String answer, String leadId, String messageId, String signature,
+                         String userAgent, Instant at) {
+        if (!valid(survey, answer, leadId, messageId)
+                || !signer.verify(signature, TrackingLinks.SURVEY, survey, answer, leadId, messageId)) {
+            return Result.INVALID;
+        }
+        String activityId = "survey:" + signature;
+        Optional<String> reason = automated.reasonFor(userAgent);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("messageId", messageId);
+        attributes.put("survey", survey);
+        attributes.put("answer", answer);
+        reason.ifPresent(r -> attributes.put("automated", r));
+        String type = reason.isPresent() ? ANSWERED_AUTOMATED : LeadActivity.SURVEY_ANSWERED;
+        activityQueue.send(Json.write(new Activity(activityId, new LeadId(leadId), type, at, attributes)));
+        if (reason.isPresent()) {
+            return Result.RECORDED_AUTOMATED;
+        }
+        bus.publish(LeadActivity.surveyAnswered(activityId, at, leadId, survey, Integer.parseInt(answer)));
+        return Result.RECORDED;
+    }
+
+    private static boolean valid(String survey, String answer, String leadId, String messageId) {
+        return survey != null && SURVEY.matcher(survey).matches() && answer != null && ANSWER.matcher(answer).matches()
+                && LeadId.isValid(leadId) && messageId != null && MESSAGE_ID.matcher(messageId).matches();
+    }
+}
