@@ -15,13 +15,9 @@ import dev.lem.lead.IdentityHasher;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.store.DynamoDbIdempotencyStore;
 import dev.lem.store.DynamoDbLeadStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,25 +53,11 @@ public final class OutcomesHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String method = Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("POST").toUpperCase(Locale.ROOT);
-        if (!method.equals("POST")) {
-            return HttpResponses.json(405, Map.of("error", "method not allowed"));
+        JsonPost post = JsonPost.read(event);
+        if (post.rejected()) {
+            return post.rejection();
         }
-        String contentType = Optional.ofNullable(event.getHeaders()).flatMap(h -> h.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("content-type")).map(Map.Entry::getValue).findFirst())
-                .orElse("");
-        if (!contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip().equals("application/json")) {
-            return HttpResponses.json(415, Map.of("error", "Content-Type must be application/json"));
-        }
-        String body = Optional.ofNullable(event.getBody()).orElse("");
-        if (event.getIsBase64Encoded()) {
-            try {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return HttpResponses.json(400, Map.of("error", "body is not valid base64"));
-            }
-        }
+        String body = post.body();
         OutcomeIngestionService.Result result;
         try {
             result = service.record(body, clock.instant());
