@@ -11,6 +11,7 @@ import dev.lem.bus.EventPublishException;
 import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.links.LinkSigner;
 import dev.lem.queue.QueueUnavailableException;
+import dev.lem.queue.MessageQueue;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.tracking.Beacon;
 import dev.lem.tracking.SurveyAnswers;
@@ -64,7 +65,15 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private TrackingHandler(TrackingConfig config) {
-        this(wire(config), wireSurveys(config), config.allowedOrigins(), Clock.systemUTC());
+        this(config, new LinkSigner(config.trackingKey()),
+                new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()));
+    }
+
+    /** Pixels, clicks, beacons and survey answers share one signer and one SQS client (built once, at init). */
+    private TrackingHandler(TrackingConfig config, LinkSigner signer, MessageQueue activityQueue) {
+        this(new TrackingService(signer, activityQueue), new SurveyAnswers(signer, activityQueue,
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.eventBusName())),
+                config.allowedOrigins(), Clock.systemUTC());
     }
 
     /** No origin may send beacons. */
@@ -92,12 +101,6 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
     public static TrackingService wire(TrackingConfig config) {
         return new TrackingService(new LinkSigner(config.trackingKey()),
                 new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()));
-    }
-
-    public static SurveyAnswers wireSurveys(TrackingConfig config) {
-        return new SurveyAnswers(new LinkSigner(config.trackingKey()),
-                new SqsMessageQueue(AwsClients.sqs(config.aws()), config.activityQueueUrl()),
-                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.eventBusName()));
     }
 
     @Override
