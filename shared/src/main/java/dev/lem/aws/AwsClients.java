@@ -65,7 +65,8 @@ public final class AwsClients {
         return configure(SecretsManagerClient.builder(), config).build();
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, AwsConfig config) {
+    /** Region, URL-connection HTTP client, timeouts, endpoint override: for clients built outside this class (S3). */
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, AwsConfig config) {
         builder.region(Region.of(config.region()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))

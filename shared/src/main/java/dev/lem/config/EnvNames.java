@@ -45,6 +45,12 @@ public final class EnvNames {
     public static final String PREDICTIVE_MODEL = "LEM_PREDICTIVE_MODEL";
     /** Optional probability (0–1) at which the predictive score alone makes a lead MQL; unset: off. */
     public static final String PREDICTIVE_MQL_THRESHOLD = "LEM_PREDICTIVE_MQL_THRESHOLD";
+    /** Scoring and training: the S3 bucket of model versions ({@code models/<version>.json}, {@code models/current.json}). */
+    public static final String MODEL_BUCKET = "LEM_MODEL_BUCKET";
+    /** Scoring: how often (minutes, default 15) it looks for a newly published model in {@link #MODEL_BUCKET}. */
+    public static final String MODEL_REFRESH_MINUTES = "LEM_MODEL_REFRESH_MINUTES";
+    /** Training: how many weeks of training rows (before the run) a weekly training reads (default 52). */
+    public static final String TRAINING_WEEKS = "LEM_TRAINING_WEEKS";
     /** The sender's postal address, rendered in every email's footer (optional). */
     public static final String POSTAL_ADDRESS = "LEM_POSTAL_ADDRESS";
     /** ARN of the notify queue: held messages are scheduled back onto it (notifications). */

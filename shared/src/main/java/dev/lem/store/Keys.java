@@ -43,6 +43,15 @@ public final class Keys {
         return STATE_LOG_PREFIX + enteredAt + "#" + to.wireName();
     }
 
+    /** Training rows of one ISO week ({@code TRAINING#2026-W48}); one item per outcome ({@link #trainingRow}). */
+    public static String trainingWeek(String isoWeek) {
+        return "TRAINING#" + isoWeek;
+    }
+
+    public static String trainingRow(String outcomeId) {
+        return "ROW#" + outcomeId;
+    }
+
     public static String enrolment(String campaignId) {
         return "ENR#" + campaignId;
     }

@@ -1,5 +1,6 @@
 package dev.lem.training;
 
+import dev.lem.predict.ModelRegistry;
 import dev.lem.predict.PredictiveModel;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.lem.training;
 
 import dev.lem.predict.HoldoutMetrics;
+import dev.lem.predict.ModelRegistry;
 import dev.lem.predict.PredictiveModel;
 
 import java.io.IOException;
@@ -26,7 +27,12 @@ public final class TrainingRun {
 
     public Report run(Reader csv, String outcome, Set<String> ignored, double holdoutShare, RulePoints baseline,
                       String version) throws IOException {
-        CsvTable table = CsvTable.read(csv);
+        return run(CsvTable.read(csv), outcome, ignored, holdoutShare, baseline, version);
+    }
+
+    /** The same run on rows already in memory (the weekly job's training rows). */
+    public Report run(CsvTable table, String outcome, Set<String> ignored, double holdoutShare, RulePoints baseline,
+                      String version) {
         if (baseline != null) {
             baseline.checkColumns(table.header());
         }
@@ -40,6 +46,12 @@ public final class TrainingRun {
             registry.publish(models.chosen());
         }
         return new Report(models, baselineMetrics, currentMetrics, publish);
+    }
+
+    /** A version name from the time of the run: {@code m20261123T164100Z} (sorts in time order, safe as a file name). */
+    public static String versionAt(java.time.Instant at) {
+        return "m" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .format(at.atOffset(java.time.ZoneOffset.UTC));
     }
 
     static HoldoutMetrics evaluateBaseline(RulePoints baseline, TrainingData data) {

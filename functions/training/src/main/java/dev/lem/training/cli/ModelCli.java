@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -118,8 +116,7 @@ public final class ModelCli {
             double holdout = 0.2;
             Path baseline = null;
             Path models = null;
-            String version = "m" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                    .format(clock.instant().atOffset(ZoneOffset.UTC));
+            String version = TrainingRun.versionAt(clock.instant());
             for (int i = 1; i < args.length; i++) {
                 String flag = args[i];
                 if (i + 1 >= args.length) {
