@@ -3,9 +3,12 @@ package dev.lem.scoring;
 import dev.lem.lead.Activity;
 import dev.lem.lead.Lead;
 import dev.lem.lead.PredictedConversion;
+import dev.lem.predict.CurrentModel;
 import dev.lem.predict.LeadFeatures;
+import dev.lem.predict.ModelRegistry;
 import dev.lem.predict.PredictiveModel;
 import dev.lem.predict.Prediction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +23,18 @@ import java.util.OptionalDouble;
  */
 public final class ConversionPredictor {
 
-    private static final ConversionPredictor NONE = new ConversionPredictor(Optional.empty(), OptionalDouble.empty());
+    private static final ConversionPredictor NONE = new ConversionPredictor(now -> Optional.empty(), OptionalDouble.empty());
 
-    private final Optional<PredictiveModel> model;
+    /** Where the model comes from at a given time: a fixed one, or the registry's current one ({@link CurrentModel}). */
+    @FunctionalInterface
+    public interface ModelSource {
+        Optional<PredictiveModel> at(Instant now);
+    }
+
+    private final ModelSource model;
     private final OptionalDouble mqlThreshold;
 
-    private ConversionPredictor(Optional<PredictiveModel> model, OptionalDouble mqlThreshold) {
+    private ConversionPredictor(ModelSource model, OptionalDouble mqlThreshold) {
         this.model = model;
         this.mqlThreshold = mqlThreshold;
     }
@@ -38,16 +47,29 @@ public final class ConversionPredictor {
     /** @param mqlThreshold a probability in (0, 1] that makes a lead MQL, or empty for none */
     public static ConversionPredictor of(PredictiveModel model, OptionalDouble mqlThreshold) {
         Objects.requireNonNull(model, "model");
+        Optional<PredictiveModel> fixed = Optional.of(model);
+        return from(now -> fixed, mqlThreshold);
+    }
+
+    /** The model of {@code source} at each prediction's time (none while the source has none: no prediction). */
+    public static ConversionPredictor from(ModelSource source, OptionalDouble mqlThreshold) {
+        Objects.requireNonNull(source, "source");
         mqlThreshold.ifPresent(t -> {
             if (!(t > 0 && t <= 1)) {
                 throw new IllegalArgumentException("the predictive MQL threshold must be within (0, 1]");
             }
         });
-        return new ConversionPredictor(Optional.of(model), mqlThreshold);
+        return new ConversionPredictor(source, mqlThreshold);
+    }
+
+    /** The published model of {@code registry}, loaded now and looked up again at most every {@code refresh}. */
+    public static ConversionPredictor fromRegistry(ModelRegistry registry, Duration refresh, OptionalDouble mqlThreshold,
+                                                   Instant now) {
+        return from(new CurrentModel(registry, refresh, now)::at, mqlThreshold);
     }
 
     public Optional<PredictedConversion> predict(Lead lead, List<Activity> activities, Instant now) {
-        return model.map(m -> {
+        return model.at(now).map(m -> {
             Prediction p = m.predict(LeadFeatures.of(lead, activities, now));
             return new PredictedConversion(p.probability(), p.modelVersion(), p.topFeatures().stream()
                     .map(c -> new PredictedConversion.Feature(c.feature(), c.logOdds())).toList(), now);

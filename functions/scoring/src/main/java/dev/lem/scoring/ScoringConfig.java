@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -24,7 +25,17 @@ import java.util.OptionalDouble;
  */
 public record ScoringConfig(AwsConfig aws, String tableName, String busName, String scheduleGroup,
                             String schedulerRoleArn, String timerTargetArn, Optional<String> schedulerDeadLetterArn,
-                            SlaPolicy sla, ScoreModels models, ConversionPredictor predictor) {
+                            SlaPolicy sla, ScoreModels models, ConversionPredictor predictor,
+                            Optional<ModelBucket> modelBucket) {
+
+    /** Default of {@value EnvNames#MODEL_REFRESH_MINUTES}. */
+    public static final int DEFAULT_MODEL_REFRESH_MINUTES = 15;
+
+    /**
+     * {@value EnvNames#MODEL_BUCKET}: the published model is read from this bucket at cold start and looked up again
+     * every {@code refresh}; {@code mqlThreshold} as {@value EnvNames#PREDICTIVE_MQL_THRESHOLD}.
+     */
+    public record ModelBucket(String name, Duration refresh, OptionalDouble mqlThreshold) {}
 
     public static ScoringConfig fromEnv(Map<String, String> env) {
         Env e = Env.of(env);
@@ -38,7 +49,28 @@ public record ScoringConfig(AwsConfig aws, String tableName, String busName, Str
         return new ScoringConfig(AwsConfig.fromEnv(env), e.required(EnvNames.TABLE_NAME), e.required(EnvNames.EVENT_BUS_NAME),
                 e.required(EnvNames.SCHEDULE_GROUP), e.required(EnvNames.SCHEDULER_ROLE_ARN),
                 e.required(EnvNames.SCORING_TIMER_TARGET_ARN), e.optional(EnvNames.SCHEDULER_DLQ_ARN),
-                SlaPolicy.parse(e.optional(EnvNames.SCORING_SLA).orElse("")), models, predictor(env));
+                SlaPolicy.parse(e.optional(EnvNames.SCORING_SLA).orElse("")), models, predictor(env),
+                modelBucket(env));
+    }
+
+    /** The model bucket, when {@value EnvNames#MODEL_BUCKET} is set (and {@value EnvNames#PREDICTIVE_MODEL} is not). */
+    public static Optional<ModelBucket> modelBucket(Map<String, String> env) {
+        Env e = Env.of(env);
+        Optional<String> bucket = e.optional(EnvNames.MODEL_BUCKET);
+        if (bucket.isEmpty()) {
+            return Optional.empty();
+        }
+        String raw = e.optional(EnvNames.MODEL_REFRESH_MINUTES, Integer.toString(DEFAULT_MODEL_REFRESH_MINUTES));
+        long minutes;
+        try {
+            minutes = Long.parseLong(raw);
+        } catch (NumberFormatException notANumber) {
+            throw new ConfigException(EnvNames.MODEL_REFRESH_MINUTES + " must be a whole number of minutes, got " + raw);
+        }
+        if (minutes < 1 || minutes > 24 * 60) {
+            throw new ConfigException(EnvNames.MODEL_REFRESH_MINUTES + " must be between 1 and 1440, got " + raw);
+        }
+        return Optional.of(new ModelBucket(bucket.get(), Duration.ofMinutes(minutes), threshold(e)));
     }
 
     /**
@@ -49,11 +81,17 @@ public record ScoringConfig(AwsConfig aws, String tableName, String busName, Str
         Env e = Env.of(env);
         Optional<String> source = e.optional(EnvNames.PREDICTIVE_MODEL);
         Optional<String> threshold = e.optional(EnvNames.PREDICTIVE_MQL_THRESHOLD);
+        boolean bucket = e.optional(EnvNames.MODEL_BUCKET).isPresent();
+        if (source.isPresent() && bucket) {
+            throw new ConfigException("set " + EnvNames.PREDICTIVE_MODEL + " (a fixed model) or " + EnvNames.MODEL_BUCKET
+                    + " (the published one), not both");
+        }
         if (source.isEmpty()) {
-            if (threshold.isPresent()) {
-                throw new ConfigException(EnvNames.PREDICTIVE_MQL_THRESHOLD + " needs " + EnvNames.PREDICTIVE_MODEL);
+            if (threshold.isPresent() && !bucket) {
+                throw new ConfigException(EnvNames.PREDICTIVE_MQL_THRESHOLD + " needs " + EnvNames.PREDICTIVE_MODEL
+                        + " or " + EnvNames.MODEL_BUCKET);
             }
-            return ConversionPredictor.none();
+            return ConversionPredictor.none(); // with a bucket, the handler wires the published model
         }
         PredictiveModel model;
         try {
@@ -62,19 +100,24 @@ public record ScoringConfig(AwsConfig aws, String tableName, String busName, Str
             throw new ConfigException(EnvNames.PREDICTIVE_MODEL + " is not a LEM predictive model: "
                     + invalid.getMessage());
         }
-        OptionalDouble mql = OptionalDouble.empty();
-        if (threshold.isPresent()) {
-            try {
-                mql = OptionalDouble.of(Double.parseDouble(threshold.get()));
-            } catch (NumberFormatException notANumber) {
-                throw new ConfigException(EnvNames.PREDICTIVE_MQL_THRESHOLD + " must be a probability such as 0.3");
-            }
+        return ConversionPredictor.of(model, threshold(e));
+    }
+
+    private static OptionalDouble threshold(Env e) {
+        Optional<String> threshold = e.optional(EnvNames.PREDICTIVE_MQL_THRESHOLD);
+        if (threshold.isEmpty()) {
+            return OptionalDouble.empty();
         }
+        double mql;
         try {
-            return ConversionPredictor.of(model, mql);
-        } catch (IllegalArgumentException invalid) {
-            throw new ConfigException(EnvNames.PREDICTIVE_MQL_THRESHOLD + ": " + invalid.getMessage());
+            mql = Double.parseDouble(threshold.get());
+        } catch (NumberFormatException notANumber) {
+            throw new ConfigException(EnvNames.PREDICTIVE_MQL_THRESHOLD + " must be a probability such as 0.3");
         }
+        if (!(mql > 0 && mql <= 1)) {
+            throw new ConfigException(EnvNames.PREDICTIVE_MQL_THRESHOLD + ": the predictive MQL threshold must be within (0, 1]");
+        }
+        return OptionalDouble.of(mql);
     }
 
     private static String read(String source) {

@@ -13,18 +13,21 @@ import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadStanding;
 import dev.lem.lead.LeadState;
 import dev.lem.lead.PredictedConversion;
+import dev.lem.predict.BlobModelRegistry;
 import dev.lem.predict.Calibration;
 import dev.lem.predict.Column;
 import dev.lem.predict.FeatureSpec;
 import dev.lem.predict.LinearScorer;
 import dev.lem.predict.PredictiveModel;
 import dev.lem.scoring.rules.ScoreModels;
+import dev.lem.testing.fakes.InMemoryBlobStore;
 import dev.lem.testing.fakes.InMemoryLeadStandingStore;
 import dev.lem.testing.fakes.InMemoryLeadStore;
 import dev.lem.testing.fakes.InMemoryVisitorStore;
 import dev.lem.testing.fakes.RecordingEventBus;
 import dev.lem.testing.fakes.RecordingStepScheduler;
 import dev.lem.visitor.VisitorTimeline;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -157,6 +160,52 @@ class ScoringPredictionTest {
                     EnvNames.PREDICTIVE_MQL_THRESHOLD, bad))))
                     .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining(EnvNames.PREDICTIVE_MQL_THRESHOLD);
         }
+    }
+
+    @Test
+    void apply_whenTheRegistryPublishesAModelLater_picksItUpAfterTheRefreshInterval() {
+        InMemoryBlobStore bucket = new InMemoryBlobStore();
+        BlobModelRegistry registry = new BlobModelRegistry(bucket, clock);
+        ScoringService service = service(ConversionPredictor.fromRegistry(registry, Duration.ofMinutes(15),
+                OptionalDouble.empty(), clock.instant()));
+        service.apply(form("f-1"));
+        assertThat(standing().prediction()).as("nothing published at cold start").isEmpty();
+
+        registry.publish(MODEL);
+        clock.advance(Duration.ofMinutes(14));
+        service.apply(form("f-2"));
+        assertThat(standing().prediction()).as("not looked up again before the interval").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        service.apply(form("f-3"));
+        assertThat(standing().prediction().orElseThrow().modelVersion()).isEqualTo("pm-7");
+    }
+
+    @Test
+    void fromEnv_whenAModelBucketIsSet_readsBucketRefreshAndThreshold() {
+        ScoringConfig config = ScoringConfig.fromEnv(env(Map.of(EnvNames.MODEL_BUCKET, "lem-models",
+                EnvNames.MODEL_REFRESH_MINUTES, "5", EnvNames.PREDICTIVE_MQL_THRESHOLD, "0.4")));
+
+        assertThat(config.modelBucket()).contains(new ScoringConfig.ModelBucket("lem-models", Duration.ofMinutes(5),
+                OptionalDouble.of(0.4)));
+        assertThat(ScoringConfig.fromEnv(env(Map.of(EnvNames.MODEL_BUCKET, "b"))).modelBucket().orElseThrow().refresh())
+                .isEqualTo(Duration.ofMinutes(ScoringConfig.DEFAULT_MODEL_REFRESH_MINUTES));
+        assertThat(ScoringConfig.fromEnv(env(Map.of())).modelBucket()).isEmpty();
+    }
+
+    @Test
+    void fromEnv_whenBucketSettingsAreUnusable_failsAtColdStart() {
+        assertThatThrownBy(() -> ScoringConfig.fromEnv(env(Map.of(EnvNames.MODEL_BUCKET, "b",
+                EnvNames.PREDICTIVE_MODEL, MODEL.toJson()))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not both");
+        for (String bad : List.of("0", "soon", "100000")) {
+            assertThatThrownBy(() -> ScoringConfig.fromEnv(env(Map.of(EnvNames.MODEL_BUCKET, "b",
+                    EnvNames.MODEL_REFRESH_MINUTES, bad))))
+                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining(EnvNames.MODEL_REFRESH_MINUTES);
+        }
+        assertThatThrownBy(() -> ScoringConfig.fromEnv(env(Map.of(EnvNames.MODEL_BUCKET, "b",
+                EnvNames.PREDICTIVE_MQL_THRESHOLD, "2"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(EnvNames.PREDICTIVE_MQL_THRESHOLD);
     }
 
     private static Map<String, String> env(Map<String, String> extra) {

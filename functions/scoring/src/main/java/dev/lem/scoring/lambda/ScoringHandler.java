@@ -5,6 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lem.aws.AwsClients;
+import dev.lem.blob.aws.S3BlobStore;
+import dev.lem.blob.aws.S3Clients;
+import dev.lem.predict.BlobModelRegistry;
+import dev.lem.scoring.ConversionPredictor;
 import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.config.Env;
 import dev.lem.lambda.SqsBatches;
@@ -32,13 +36,19 @@ public final class ScoringHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     public static ScoringService wire(ScoringConfig config) {
         var dynamo = AwsClients.dynamoDb(config.aws());
+        Clock clock = Clock.systemUTC();
+        ConversionPredictor predictor = config.modelBucket()
+                .map(bucket -> ConversionPredictor.fromRegistry(new BlobModelRegistry(
+                        new S3BlobStore(S3Clients.create(config.aws()), bucket.name()), clock), bucket.refresh(),
+                        bucket.mqlThreshold(), clock.instant()))
+                .orElse(config.predictor());
         return new ScoringService(new DynamoDbLeadStore(dynamo, config.tableName()),
                 new DynamoDbLeadStandingStore(dynamo, config.tableName()),
                 new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()),
                 new EventBridgeStepScheduler(AwsClients.scheduler(config.aws()), config.scheduleGroup(),
                         config.timerTargetArn(), config.schedulerRoleArn(), config.schedulerDeadLetterArn()),
-                config.models(), config.sla(), Clock.systemUTC(),
-                new VisitorTimeline(new DynamoDbVisitorStore(dynamo, config.tableName())), config.predictor());
+                config.models(), config.sla(), clock,
+                new VisitorTimeline(new DynamoDbVisitorStore(dynamo, config.tableName())), predictor);
     }
 
     @Override
