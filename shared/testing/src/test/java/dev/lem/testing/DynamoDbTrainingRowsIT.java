@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AwsEnginesExtension.class)
 class DynamoDbTrainingRowsIT {
 
+    private static final int ROWS = 1100;
     private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
 
     private final DynamoDbTrainingRows rows;
@@ -32,20 +33,19 @@ class DynamoDbTrainingRowsIT {
 
     @Test
     void week_returnsOnlyThatWeeksRowsOldestFirst_acrossPages() {
-        for (int i = 0; i < 300; i++) {
-            // ~1 KB of features each: more than one 1 MB page would hold without the pager at a few thousand rows;
-            // 300 rows here still exercise ordering, and the pager is exercised by the Limit-free Query loop
-            rows.add(new TrainingRow("o-" + i, MONDAY.plusSeconds(300 - i), i % 3 == 0 ? "won" : "lost",
-                    Map.of("first.source", "google", "profile.company", "c".repeat(900), "n", Integer.toString(i))));
+        // ~1 KB each: 1,100 rows are more than one Query page (1 MB), so the pager must follow LastEvaluatedKey
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(new TrainingRow("o-" + i, MONDAY.plusSeconds(ROWS - i), i % 3 == 0 ? "won" : "lost",
+                    Map.of("first.source", "google", "profile.company", "c".repeat(1000), "n", Integer.toString(i))));
         }
         rows.add(new TrainingRow("next-week", MONDAY.plusSeconds(7 * 86_400), "won", Map.of()));
 
         var week = rows.week("2026-W48");
 
-        assertThat(week).hasSize(300);
-        assertThat(week.getFirst().outcomeId()).isEqualTo("o-299");
+        assertThat(week.size()).isEqualTo(ROWS);
+        assertThat(week.getFirst().outcomeId()).isEqualTo("o-" + (ROWS - 1));
         assertThat(week.getLast().outcomeId()).isEqualTo("o-0");
-        assertThat(week.get(1).features()).containsEntry("first.source", "google").containsEntry("n", "298");
+        assertThat(week.get(1).features()).containsEntry("first.source", "google").containsEntry("n", "" + (ROWS - 2));
         assertThat(rows.week("2026-W49")).extracting(TrainingRow::outcomeId).containsExactly("next-week");
         assertThat(rows.week("2026-W40")).isEmpty();
     }
