@@ -87,6 +87,9 @@ public final class LemStack extends Stack {
         if (!config.webhooks().isEmpty()) {
             new NotificationWebhooks(this, NotificationWebhooks.ID, config, functions);
         }
+        // the predictive score's learning loop: model bucket, outcome rows, weekly training; scoring reads the bucket
+        new PredictiveTraining(this, PredictiveTraining.ID, new LemFunctions.Resources(config, table, queues, bus, keys,
+                scheduling, channels), bus, functions.role(FunctionName.SCORING), functions.function(FunctionName.SCORING));
         this.routing = new EventRouting(this, "EventRouting", bus, RuleDefinition.ALL,
                 Map.of(RuleDefinition.RuleTarget.ROUTER, functions.alias(FunctionName.ROUTER)));
         this.http = new HttpEndpoints(this, "HttpEndpoints", functions.alias(FunctionName.FORM_CAPTURE),
@@ -134,6 +137,10 @@ public final class LemStack extends Stack {
         endpointFunctions.put("preferences", endpoints.preferences());
         endpointFunctions.put("erasure", endpoints.erasure());
         endpointFunctions.put("ses-feedback", feedback.function());
+        if (getNode().tryFindChild(PredictiveTraining.ID) instanceof PredictiveTraining predictive) {
+            endpointFunctions.put("outcome-rows", predictive.outcomeRows());
+            endpointFunctions.put("training", predictive.training());
+        }
         operations.watchFunctions(endpointFunctions); // in this order: the template stays the same synth after synth
         if (!config.stage().isEmpty()) {
             Tags.of(this).add("lem:stage", config.stage());
@@ -205,6 +212,9 @@ public final class LemStack extends Stack {
         dlqs.put("scheduler-dlq", scheduling.deadLetterQueue());
         if (getNode().tryFindChild(SesFeedbackConsumer.ID) instanceof SesFeedbackConsumer feedback) {
             dlqs.put("ses-feedback-dlq", feedback.deadLetterQueue());
+        }
+        if (getNode().tryFindChild(PredictiveTraining.ID) instanceof PredictiveTraining predictive) {
+            dlqs.put("training-dlq", predictive.deadLetterQueue());
         }
         return dlqs;
     }

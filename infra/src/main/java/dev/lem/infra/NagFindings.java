@@ -32,6 +32,11 @@ final class NagFindings {
             tableFunctionRole(stack, feedback.function().getRole(), false);
         }
         cdn(stack);
+        if (stack.getNode().tryFindChild(PredictiveTraining.ID) instanceof PredictiveTraining predictive) {
+            predictive.suppressJustified(logicalId(stack, (CfnTable) stack.table().table().getNode().getDefaultChild()));
+            NagSuppressions.addResourceSuppressions(stack.functions().role(FunctionName.SCORING),
+                    List.of(predictive.scoringReadsModels()), true);
+        }
         suppress(stack.keys(), "AwsSolutions-SMG4",
                 "HMAC keys, not credentials: rotating the identity key orphans every stored identity hash and "
                         + "rotating the tracking key breaks links already sent, so rotation is a planned, "

@@ -104,8 +104,9 @@ class OperationsTemplateTest {
 
     @Test
     void alarms_whenSynthesized_areExactlyTheWatchedOnes() {
-        // DLQs, errors and throttles of every function (FunctionName's and the three notification endpoint ones), SES, API
-        int expected = synth.stack.deadLetterQueues().size() + 2 * (FunctionName.values().length + 3) + 2 + 1;
+        // DLQs, errors and throttles of every function (FunctionName's, the three notification endpoint ones and the
+        // two of PredictiveTraining), SES, API
+        int expected = synth.stack.deadLetterQueues().size() + 2 * (FunctionName.values().length + 5) + 2 + 1;
         synth.template.resourceCountIs("AWS::CloudWatch::Alarm", expected);
     }
 

@@ -92,6 +92,7 @@ final class SynthesizedStack {
         for (FunctionName name : FunctionName.values()) {
             writeDummyJar(assetRoot.resolve(name.jarPath()), name);
         }
+        writeDummyJar(assetRoot.resolve(dev.lem.infra.PredictiveTraining.JAR), "training", "the training handlers");
         return assetRoot;
     }
 
@@ -116,10 +117,14 @@ final class SynthesizedStack {
 
     /** A valid zip with one text entry: Lambda's asset packaging only needs a readable jar. */
     private static void writeDummyJar(Path jar, FunctionName name) throws IOException {
+        writeDummyJar(jar, name.id(), name.handler());
+    }
+
+    private static void writeDummyJar(Path jar, String id, String handler) throws IOException {
         Files.createDirectories(jar.getParent());
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("dummy-" + name.id() + ".txt"));
-            zip.write(("template-test stand-in for " + name.handler()).getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("dummy-" + id + ".txt"));
+            zip.write(("template-test stand-in for " + handler).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
     }
