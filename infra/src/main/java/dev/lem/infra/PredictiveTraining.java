@@ -71,7 +71,8 @@ public final class PredictiveTraining extends Construct {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Function jar not found: " + jar + " (build it with ./mvnw -B package)");
         }
-        boolean retain = r.config().retainsData();
+        // kept when the stack is deleted, whatever the stage: published models are the product of months of outcomes
+        // (and a versioned bucket is rarely empty, which a DESTROY policy would need)
         this.bucket = Bucket.Builder.create(this, "Models")
                 .versioned(true)
                 .encryption(BucketEncryption.S3_MANAGED)
@@ -79,8 +80,7 @@ public final class PredictiveTraining extends Construct {
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .noncurrentVersionExpiration(Duration.days(365)).build()))
-                .removalPolicy(retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
-                .autoDeleteObjects(!retain)
+                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         this.deadLetterQueue = WorkQueues.failureQueue(this, "Dlq");
         String table = r.table().table().getTableName();

@@ -359,6 +359,8 @@ public final class LemUp {
             new DemoPages(demo).addTo(routes);
             StateHistory stateHistory = StateHistory.open(state.stateHistory());
             bus.observe(stateHistory::record);
+            bus.observe(new LocalTrainingRows(new dev.lem.training.rows.OutcomeRowRecorder(leads,
+                    new dev.lem.store.DynamoDbTrainingRows(dynamo, table))));
             new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler, stateHistory).addTo(routes);
             new LeadApiEndpoints(token, new ApiHandler(new LeadApi(leads, new DynamoDbLeadStandingStore(dynamo, table),
                     identity, clock)), clock).addTo(routes);

@@ -35,6 +35,16 @@ public record TrainingData(FeatureSpec spec, Rows fit, Rows calibration, Rows ho
     }
 
     public static TrainingData from(CsvTable table, String outcome, Set<String> ignored, double holdoutShare) {
+        return from(table, outcome, ignored, holdoutShare, 0);
+    }
+
+    /** @param hashBuckets buckets per categorical column ({@link Column.Hashed}); 0 for one-hot vocabularies */
+    public static TrainingData from(CsvTable table, String outcome, Set<String> ignored, double holdoutShare,
+                                    int hashBuckets) {
+        if (hashBuckets != 0 && (hashBuckets < 2 || hashBuckets > Column.Hashed.MAX_BUCKETS)) {
+            throw new IllegalArgumentException("--hash-buckets must be between 2 and " + Column.Hashed.MAX_BUCKETS
+                    + ", got " + hashBuckets);
+        }
         if (!(holdoutShare > 0 && holdoutShare < 1)) {
             throw new IllegalArgumentException("--holdout must be between 0 and 1 (exclusive), got " + holdoutShare);
         }
@@ -62,7 +72,7 @@ public record TrainingData(FeatureSpec spec, Rows fit, Rows calibration, Rows ho
         for (int i = 0; i < table.header().size(); i++) {
             String name = table.header().get(i);
             if (i != outcomeIndex && !ignored.contains(name)) {
-                columns.add(ColumnInference.infer(name, trainRows, i));
+                columns.add(ColumnInference.infer(name, trainRows, i, hashBuckets));
             }
         }
         if (columns.isEmpty()) {

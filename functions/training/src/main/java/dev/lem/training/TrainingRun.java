@@ -33,10 +33,16 @@ public final class TrainingRun {
     /** The same run on rows already in memory (the weekly job's training rows). */
     public Report run(CsvTable table, String outcome, Set<String> ignored, double holdoutShare, RulePoints baseline,
                       String version) {
+        return run(table, outcome, ignored, holdoutShare, 0, baseline, version);
+    }
+
+    /** @param hashBuckets buckets per categorical column (feature hashing); 0 for one-hot vocabularies */
+    public Report run(CsvTable table, String outcome, Set<String> ignored, double holdoutShare, int hashBuckets,
+                      RulePoints baseline, String version) {
         if (baseline != null) {
             baseline.checkColumns(table.header());
         }
-        TrainingData data = TrainingData.from(table, outcome, ignored, holdoutShare);
+        TrainingData data = TrainingData.from(table, outcome, ignored, holdoutShare, hashBuckets);
         ModelTrainer.Result models = ModelTrainer.train(data, version);
         HoldoutMetrics baselineMetrics = baseline == null ? null : evaluateBaseline(baseline, data);
         Optional<PredictiveModel> current = registry == null ? Optional.empty() : registry.current();

@@ -45,6 +45,28 @@ class TrainingDataTest {
     }
 
     @Test
+    void from_whenHashBuckets_expectCategoricalsHashedAndUnseenValuesStillEncoded() throws Exception {
+        StringBuilder text = new StringBuilder("visits,campaign,y\n");
+        for (int i = 0; i < 80; i++) {
+            text.append(i % 7).append(",c-").append(i).append(',').append(i % 3 == 0 ? "yes" : "no").append('\n');
+        }
+        for (int i = 0; i < 20; i++) {
+            text.append(i % 7).append(",late-").append(i).append(',').append(i % 2 == 0 ? "yes" : "no").append('\n');
+        }
+        TrainingData data = TrainingData.from(csv(text.toString()), "y", Set.of(), 0.2, 32);
+
+        assertThat(data.spec().columns().get(0)).isInstanceOf(Column.Numeric.class);
+        assertThat(data.spec().columns().get(1)).isEqualTo(new Column.Hashed("campaign", 32));
+        assertThat(data.spec().width()).isEqualTo(1 + 32);
+        // every holdout row's campaign (never seen in training) sets exactly one bucket
+        for (double[] row : data.holdout().x()) {
+            assertThat(java.util.Arrays.stream(row, 1, 33).sum()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> TrainingData.from(csv(text.toString()), "y", Set.of(), 0.2, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--hash-buckets");
+    }
+
+    @Test
     void from_whenOutcomeColumnMissing_expectErrorListingTheHeader() throws Exception {
         assertThatThrownBy(() -> TrainingData.from(csv(SyntheticLeads.linear(100, 2)), "y", Set.of(), 0.2))
                 .isInstanceOf(BadTrainingDataException.class)

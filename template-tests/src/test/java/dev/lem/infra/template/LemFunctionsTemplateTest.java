@@ -31,6 +31,8 @@ class LemFunctionsTemplateTest {
         expected.add(dev.lem.infra.NotificationEndpoints.PREFERENCES_HANDLER);
         expected.add(dev.lem.infra.NotificationEndpoints.ERASURE_HANDLER);
         expected.add(dev.lem.infra.SesFeedbackConsumer.HANDLER);
+        expected.add(dev.lem.infra.PredictiveTraining.OUTCOME_ROWS_HANDLER);
+        expected.add(dev.lem.infra.PredictiveTraining.TRAINING_HANDLER);
         assertThat(handlers).containsExactlyInAnyOrderElementsOf(expected);
     }
 

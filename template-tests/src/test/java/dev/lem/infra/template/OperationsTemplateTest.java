@@ -22,8 +22,8 @@ class OperationsTemplateTest {
     void everyDeadLetterQueue_whenNotEmpty_raisesAnAlarmToTheAlarmTopic() {
         Map<String, Map<String, Object>> queues = synth.resources("AWS::SQS::Queue");
         List<String> dlqs = synth.stack.deadLetterQueues().values().stream().map(synth::logicalId).toList();
-        // one per work queue, plus the rule-target, async-invocation, scheduler and SES feedback DLQs
-        assertThat(dlqs).hasSize(QueueDefinition.ALL.size() + 4).allSatisfy(id -> assertThat(queues).containsKey(id));
+        // one per work queue, plus the rule-target, async-invocation, scheduler, SES feedback and training DLQs
+        assertThat(dlqs).hasSize(QueueDefinition.ALL.size() + 5).allSatisfy(id -> assertThat(queues).containsKey(id));
 
         for (String dlq : dlqs) {
             List<Map<String, Object>> alarms = alarms().stream()

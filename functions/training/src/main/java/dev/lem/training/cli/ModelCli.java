@@ -5,6 +5,7 @@ import dev.lem.json.Json;
 import dev.lem.predict.HoldoutMetrics;
 import dev.lem.predict.PredictiveModel;
 import dev.lem.training.BadTrainingDataException;
+import dev.lem.training.CsvTable;
 import dev.lem.training.FileModelRegistry;
 import dev.lem.training.RulePoints;
 import dev.lem.training.TrainingRun;
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class ModelCli {
 
     static final String USAGE = "usage: lem model train --csv FILE --outcome COLUMN [--ignore COL,...] [--holdout 0.2]"
-            + " [--baseline RULES.json] [--models DIR] [--version V]";
+            + " [--hash-buckets N] [--baseline RULES.json] [--models DIR] [--version V]";
 
     private ModelCli() {}
 
@@ -52,8 +53,8 @@ public final class ModelCli {
             RulePoints baseline = parsed.baseline() == null ? null
                     : RulePoints.fromJson(Files.readString(parsed.baseline(), StandardCharsets.UTF_8));
             TrainingRun run = new TrainingRun(parsed.models() == null ? null : new FileModelRegistry(parsed.models()));
-            TrainingRun.Report report = run.run(csv, parsed.outcome(), parsed.ignored(), parsed.holdout(), baseline,
-                    parsed.version());
+            TrainingRun.Report report = run.run(CsvTable.read(csv), parsed.outcome(), parsed.ignored(), parsed.holdout(),
+                    parsed.hashBuckets(), baseline, parsed.version());
             out.println(Json.write(toJson(report)));
             return 0;
         } catch (NoSuchFileException e) {
@@ -103,8 +104,8 @@ public final class ModelCli {
         return Math.round(value * 10_000) / 10_000.0;
     }
 
-    record Arguments(Path csv, String outcome, Set<String> ignored, double holdout, Path baseline, Path models,
-                     String version) {
+    record Arguments(Path csv, String outcome, Set<String> ignored, double holdout, int hashBuckets, Path baseline,
+                     Path models, String version) {
 
         static Arguments parse(String[] args, Clock clock) {
             if (args.length == 0 || !args[0].equals("train")) {
@@ -114,6 +115,7 @@ public final class ModelCli {
             String outcome = null;
             Set<String> ignored = new LinkedHashSet<>();
             double holdout = 0.2;
+            int hashBuckets = 0;
             Path baseline = null;
             Path models = null;
             String version = TrainingRun.versionAt(clock.instant());
@@ -129,6 +131,7 @@ public final class ModelCli {
                     case "--ignore" -> Arrays.stream(value.split(",")).map(String::strip)
                             .filter(s -> !s.isEmpty()).forEach(ignored::add);
                     case "--holdout" -> holdout = holdoutShare(value);
+                    case "--hash-buckets" -> hashBuckets = hashBuckets(value);
                     case "--baseline" -> baseline = Path.of(value);
                     case "--models" -> models = Path.of(value);
                     case "--version" -> version = value;
@@ -141,7 +144,21 @@ public final class ModelCli {
             if (ignored.contains(outcome)) {
                 throw new IllegalArgumentException("--ignore must not name the outcome column");
             }
-            return new Arguments(csv, outcome, Set.copyOf(ignored), holdout, baseline, models, version);
+            return new Arguments(csv, outcome, Set.copyOf(ignored), holdout, hashBuckets, baseline, models, version);
+        }
+
+        private static int hashBuckets(String value) {
+            int buckets;
+            try {
+                buckets = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--hash-buckets must be a whole number, got " + value);
+            }
+            if (buckets < 2 || buckets > dev.lem.predict.Column.Hashed.MAX_BUCKETS) {
+                throw new IllegalArgumentException("--hash-buckets must be between 2 and "
+                        + dev.lem.predict.Column.Hashed.MAX_BUCKETS + ", got " + value);
+            }
+            return buckets;
         }
 
         private static double holdoutShare(String value) {

@@ -35,9 +35,14 @@ public final class TrainingHandler implements RequestStreamHandler {
         this(training, Clock.systemUTC());
     }
 
-    TrainingHandler(WeeklyTraining training, Clock clock) {
+    private TrainingHandler(WeeklyTraining training, Clock clock) {
         this.training = training;
         this.clock = clock;
+    }
+
+    /** A handler whose runs happen at {@code clock}'s time (tests, {@code lem up}). */
+    public static TrainingHandler at(WeeklyTraining training, Clock clock) {
+        return new TrainingHandler(training, clock);
     }
 
     public static WeeklyTraining wire(TrainingConfig config) {

@@ -90,4 +90,25 @@ class ModelCliTest {
         assertThat(run("train", "--csv")).isEqualTo(2);
         assertThat(err.toString()).contains("usage: lem model train");
     }
+
+    @Test
+    void train_whenHashBuckets_expectHashedColumnsInThePublishedModel() throws Exception {
+        int status = run("train", "--csv", leads().toString(), "--outcome", "y", "--ignore", "id", "--hash-buckets", "8",
+                "--models", dir.resolve("models").toString(), "--version", "h1");
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(Json.tree(out.toString(StandardCharsets.UTF_8)).get("auc").asDouble()).isGreaterThan(0.7);
+        dev.lem.predict.PredictiveModel model = dev.lem.predict.PredictiveModel.fromJson(
+                Files.readString(dir.resolve("models").resolve("h1.json")));
+        assertThat(model.features().columns()).contains(new dev.lem.predict.Column.Hashed("source", 8));
+    }
+
+    @Test
+    void train_whenHashBucketsIsNotAUsableNumber_expectUsageError() throws Exception {
+        for (String bad : new String[] {"1", "many", "70000"}) {
+            err.reset();
+            assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--hash-buckets", bad)).as(bad)
+                    .isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("--hash-buckets");
+        }
+    }
 }

@@ -1,0 +1,28 @@
+package dev.lem.local;
+
+import dev.lem.events.LeadOutcome;
+import dev.lem.events.LemEvent;
+import dev.lem.training.rows.OutcomeRowRecorder;
+import java.util.function.Consumer;
+
+/**
+ * {@code lem up}'s stand-in for the deployed outcome-rows rule ({@code dev.lem.predict.TrainingRules}): every
+ * {@code lead.outcome} put on the local bus becomes a training row in the local table, so
+ * {@code TRAINING#<week>} items accumulate as they would deployed. The weekly training itself is not scheduled
+ * locally; train with {@code lem model train}.
+ */
+final class LocalTrainingRows implements Consumer<LemEvent> {
+
+    private final OutcomeRowRecorder recorder;
+
+    LocalTrainingRows(OutcomeRowRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void accept(LemEvent event) {
+        if (event instanceof LeadOutcome outcome) {
+            recorder.record(outcome);
+        }
+    }
+}
