@@ -21,9 +21,12 @@ public final class TrainingRun {
         this.registry = registry;
     }
 
-    /** What a run produced; {@code baseline} is null when no rule-points baseline was given. */
+    /**
+     * What a run produced; {@code baseline} is null when no rule-points baseline was given; {@code dropped} lists the
+     * columns validation-based selection removed (empty without {@code --select-columns}).
+     */
     public record Report(ModelTrainer.Result models, HoldoutMetrics baseline, HoldoutMetrics current,
-                         boolean published) {}
+                         boolean published, Set<String> dropped) {}
 
     public Report run(Reader csv, String outcome, Set<String> ignored, double holdoutShare, RulePoints baseline,
                       String version) throws IOException {
@@ -39,6 +42,19 @@ public final class TrainingRun {
     /** @param hashBuckets buckets per categorical column (feature hashing); 0 for one-hot vocabularies */
     public Report run(CsvTable table, String outcome, Set<String> ignored, double holdoutShare, int hashBuckets,
                       RulePoints baseline, String version) {
+        return run(table, outcome, ignored, holdoutShare, hashBuckets, false, baseline, version);
+    }
+
+    /** @param selectColumns drop columns by backward elimination on the validation rows ({@link ColumnSelection}) */
+    public Report run(CsvTable table, String outcome, Set<String> ignored, double holdoutShare, int hashBuckets,
+                      boolean selectColumns, RulePoints baseline, String version) {
+        Set<String> dropped = Set.of();
+        if (selectColumns) {
+            dropped = ColumnSelection.dropped(table, outcome, ignored, holdoutShare, hashBuckets);
+            java.util.Set<String> all = new java.util.HashSet<>(ignored);
+            all.addAll(dropped);
+            ignored = all;
+        }
         if (baseline != null) {
             baseline.checkColumns(table.header());
         }
@@ -51,7 +67,7 @@ public final class TrainingRun {
         if (publish) {
             registry.publish(models.chosen());
         }
-        return new Report(models, baselineMetrics, currentMetrics, publish);
+        return new Report(models, baselineMetrics, currentMetrics, publish, dropped);
     }
 
     /** A version name from the time of the run: {@code m20261123T164100Z} (sorts in time order, safe as a file name). */

@@ -32,7 +32,7 @@ import java.util.Set;
 public final class ModelCli {
 
     static final String USAGE = "usage: lem model train --csv FILE --outcome COLUMN [--ignore COL,...] [--holdout 0.2]"
-            + " [--hash-buckets N] [--baseline RULES.json] [--models DIR] [--version V]";
+            + " [--hash-buckets N] [--select-columns] [--baseline RULES.json] [--models DIR] [--version V]";
 
     private ModelCli() {}
 
@@ -54,7 +54,7 @@ public final class ModelCli {
                     : RulePoints.fromJson(Files.readString(parsed.baseline(), StandardCharsets.UTF_8));
             TrainingRun run = new TrainingRun(parsed.models() == null ? null : new FileModelRegistry(parsed.models()));
             TrainingRun.Report report = run.run(CsvTable.read(csv), parsed.outcome(), parsed.ignored(), parsed.holdout(),
-                    parsed.hashBuckets(), baseline, parsed.version());
+                    parsed.hashBuckets(), parsed.selectColumns(), baseline, parsed.version());
             out.println(Json.write(toJson(report)));
             return 0;
         } catch (NoSuchFileException e) {
@@ -83,6 +83,9 @@ public final class ModelCli {
             line.set("currentModel", metrics(report.current()));
         }
         line.put("published", report.published());
+        if (!report.dropped().isEmpty()) {
+            line.set("droppedColumns", Json.mapper().valueToTree(report.dropped()));
+        }
         return line;
     }
 
@@ -104,8 +107,8 @@ public final class ModelCli {
         return Math.round(value * 10_000) / 10_000.0;
     }
 
-    record Arguments(Path csv, String outcome, Set<String> ignored, double holdout, int hashBuckets, Path baseline,
-                     Path models, String version) {
+    record Arguments(Path csv, String outcome, Set<String> ignored, double holdout, int hashBuckets,
+                     boolean selectColumns, Path baseline, Path models, String version) {
 
         static Arguments parse(String[] args, Clock clock) {
             if (args.length == 0 || !args[0].equals("train")) {
@@ -116,11 +119,16 @@ public final class ModelCli {
             Set<String> ignored = new LinkedHashSet<>();
             double holdout = 0.2;
             int hashBuckets = 0;
+            boolean selectColumns = false;
             Path baseline = null;
             Path models = null;
             String version = TrainingRun.versionAt(clock.instant());
             for (int i = 1; i < args.length; i++) {
                 String flag = args[i];
+                if (flag.equals("--select-columns")) {
+                    selectColumns = true;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(flag + " needs a value");
                 }
@@ -144,7 +152,8 @@ public final class ModelCli {
             if (ignored.contains(outcome)) {
                 throw new IllegalArgumentException("--ignore must not name the outcome column");
             }
-            return new Arguments(csv, outcome, Set.copyOf(ignored), holdout, hashBuckets, baseline, models, version);
+            return new Arguments(csv, outcome, Set.copyOf(ignored), holdout, hashBuckets, selectColumns, baseline, models,
+                    version);
         }
 
         private static int hashBuckets(String value) {
