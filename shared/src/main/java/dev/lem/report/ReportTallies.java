@@ -22,7 +22,7 @@ import java.util.Optional;
  *       last touch at the time of the change, a time-in-state sample of {@code from} when the event says when the lead
  *       entered it; with {@code slaBreached}, an SLA breach of the state instead;</li>
  *   <li>{@code message.sent}, and {@code lead.activity} {@code email.open}/{@code email.click} of a journey message:
- *       sent/opened/clicked of its journey step, once per message.</li>
+ *       sent/opened/clicked of its journey step, once per message, on the earliest day seen.</li>
  * </ul>
  * Everything is a sum, so the totals do not depend on delivery order; the marker makes a redelivery count nothing.
  */
@@ -77,9 +77,8 @@ public final class ReportTallies {
     }
 
     private static Optional<ReportTally> message(String messageId, JourneyMetric metric, LocalDate day) {
-        return JourneyMessageId.parse(messageId).map(id -> new ReportTally(
-                "msg#" + metric.wireName() + "#" + messageId, List.of(),
-                List.of(new JourneyCount(day, id.journey(), id.step(), metric)), List.of()));
+        return JourneyMessageId.parse(messageId).map(id -> ReportTally.perMessage(
+                "msg#" + metric.wireName() + "#" + messageId, List.of(new JourneyCount(day, id.journey(), id.step(), metric))));
     }
 
     private static FunnelCount count(LocalDate day, AttributionModel model, EventTouch touch, String metric) {

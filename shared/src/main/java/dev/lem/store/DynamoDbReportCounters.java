@@ -22,6 +22,7 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * ({@link Keys#funnelMonth}, {@link Keys#journeyMonth}, {@link Keys#velocityMonth}); sort keys start with the day,
  * so a day range is one query per month. A tally is one transaction: a conditional put of its marker
  * ({@code attribute_not_exists}) and an {@code ADD} per counter — a redelivered event fails the condition and adds
- * nothing. Dimension values are URL-encoded in sort keys (a {@code #} in a campaign cannot forge another key) and
+ * nothing; a once-per-message count ({@link ReportTally#earliestWins()}) arriving with an earlier day moves to that
+ * day, so every order of delivery gives the same counts per day. Dimension values are URL-encoded in sort keys (a {@code #} in a campaign cannot forge another key) and
  * kept plain in attributes. Markers expire after {@link #MARKER_TTL} (longer than any redelivery and than the
  * longest report range, so unique opens stay unique within a report).
  */
@@ -59,20 +61,50 @@ public final class DynamoDbReportCounters implements ReportCounters {
         if (tally.isEmpty()) {
             return false;
         }
-        List<TransactWriteItem> items = new ArrayList<>();
-        Map<String, AttributeValue> marker = new HashMap<>(Items.key(Keys.reportMarker(tally.markerKey()),
-                Keys.REPORT_MARKER_SK));
+        Map<String, AttributeValue> marker = new HashMap<>(markerKey(tally));
         marker.put(TableDefinition.TTL, Items.n(clock.instant().plus(MARKER_TTL).getEpochSecond()));
+        marker.put("day", Items.s(tally.day().toString()));
+        List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
-        tally.funnel().forEach(count -> items.add(update(funnelKey(count), Map.of(
-                "day", Items.s(count.day().toString()), "model", Items.s(count.model().wireName()),
-                "campaign", Items.s(count.campaign()), "source", Items.s(count.source()),
-                "form", Items.s(count.form()), "metric", Items.s(count.metric())), "n", 1)));
-        tally.journeys().forEach(count -> items.add(update(journeyKey(count), Map.of(
-                "day", Items.s(count.day().toString()), "journey", Items.s(count.journey()),
-                "step", Items.n(count.step()), "metric", Items.s(count.metric().wireName())), "n", 1)));
+        items.addAll(counts(tally.funnel(), tally.journeys(), 1));
         tally.velocity().forEach(sample -> items.add(velocityUpdate(sample)));
+        if (transact(items)) {
+            return true;
+        }
+        return tally.earliestWins() && moveToEarlierDay(tally);
+    }
+
+    /**
+     * A once-per-message count already made on a later day moves to this tally's earlier day: the marker's day is
+     * replaced (conditional on the day read) and the counts leave the old day for the new one in one transaction.
+     */
+    private boolean moveToEarlierDay(ReportTally tally) {
+        Map<String, AttributeValue> marker = DynamoCalls.run("get report marker", () -> dynamo.getItem(GetItemRequest.builder()
+                .tableName(table).key(markerKey(tally)).consistentRead(true).build())).item();
+        if (marker.isEmpty() || marker.get("day") == null) {
+            throw new StoreUnavailableException("report marker " + tally.markerKey() + " vanished; retry", null);
+        }
+        LocalDate counted = LocalDate.parse(marker.get("day").s());
+        if (!tally.day().isBefore(counted)) {
+            return false;
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(markerKey(tally))
+                .updateExpression("SET #day = :new").conditionExpression("#day = :old")
+                .expressionAttributeNames(Map.of("#day", "day"))
+                .expressionAttributeValues(Map.of(":new", Items.s(tally.day().toString()),
+                        ":old", Items.s(counted.toString()))).build()).build());
+        items.addAll(counts(List.of(), tally.journeysOn(counted), -1));
+        items.addAll(counts(List.of(), tally.journeys(), 1));
+        if (!transact(items)) {
+            throw new StoreUnavailableException("report marker " + tally.markerKey() + " moved concurrently; retry", null);
+        }
+        return true;
+    }
+
+    /** Runs the transaction; false when its first item's condition failed, a retryable error on any other failure. */
+    private boolean transact(List<TransactWriteItem> items) {
         try {
             DynamoCalls.run("record report tally", () -> dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
                     .transactItems(items).build()));
@@ -84,6 +116,22 @@ public final class DynamoDbReportCounters implements ReportCounters {
             }
             throw new StoreUnavailableException("report tally conflicted with a concurrent write; retry", e);
         }
+    }
+
+    private static Map<String, AttributeValue> markerKey(ReportTally tally) {
+        return Items.key(Keys.reportMarker(tally.markerKey()), Keys.REPORT_MARKER_SK);
+    }
+
+    private List<TransactWriteItem> counts(List<FunnelCount> funnel, List<JourneyCount> journeys, long by) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        funnel.forEach(count -> items.add(update(funnelKey(count), Map.of(
+                "day", Items.s(count.day().toString()), "model", Items.s(count.model().wireName()),
+                "campaign", Items.s(count.campaign()), "source", Items.s(count.source()),
+                "form", Items.s(count.form()), "metric", Items.s(count.metric())), "n", by)));
+        journeys.forEach(count -> items.add(update(journeyKey(count), Map.of(
+                "day", Items.s(count.day().toString()), "journey", Items.s(count.journey()),
+                "step", Items.n(count.step()), "metric", Items.s(count.metric().wireName())), "n", by)));
+        return items;
     }
 
     private TransactWriteItem update(Map<String, AttributeValue> key, Map<String, AttributeValue> labels,
@@ -135,7 +183,7 @@ public final class DynamoDbReportCounters implements ReportCounters {
                 LocalDate.parse(item.get("day").s()),
                 AttributionModel.fromWireName(item.get("model").s()).orElseThrow(),
                 item.get("campaign").s(), item.get("source").s(), item.get("form").s(), item.get("metric").s()),
-                number(item, "n")));
+                number(item, "n"))).stream().filter(row -> row.count() != 0).toList();
     }
 
     @Override
@@ -143,7 +191,7 @@ public final class DynamoDbReportCounters implements ReportCounters {
         return query(Keys::journeyMonth, from, to, item -> new JourneyRow(new JourneyCount(
                 LocalDate.parse(item.get("day").s()), item.get("journey").s(),
                 Integer.parseInt(item.get("step").n()), JourneyMetric.fromWireName(item.get("metric").s())),
-                number(item, "n")));
+                number(item, "n"))).stream().filter(row -> row.count() != 0).toList(); // 0: a count moved to an earlier day
     }
 
     @Override
