@@ -1,5 +1,6 @@
 package dev.lem.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,17 @@ import java.util.TreeMap;
  * not a cohort), every transition, SLA breaches, and the same stages per campaign. Counts are credited under the
  * filter's attribution model; filters select campaign, source and form of that touch.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record FunnelReport(String from, String to, String model, Filters filters, long newLeads, List<Stage> stages,
                            List<Transition> transitions, List<SlaBreaches> slaBreaches, List<CampaignStages> campaigns) {
 
     /** The funnel's stages in order. */
     public static final List<String> STAGES = List.of("subscriber", "lead", "mql", "sql", "customer");
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Filters(String campaign, String source, String form) {}
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Stage(String stage, long entered, Double conversionFromPrevious) {}
 
     public record Transition(String from, String to, long count) {}

@@ -1,5 +1,6 @@
 package dev.lem.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ public record JourneyReport(String from, String to, List<JourneyRow> journeys) {
 
     public record JourneyRow(String journey, List<StepRow> steps) {}
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StepRow(int step, String arm, long sent, long opened, long clicked, Double openRate, Double clickRate) {}
 
     /** The A/B arm a journey step belongs to, or null: see {@code JourneyArms}. */

@@ -163,6 +163,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     private static FunctionName function(RuleTarget target) {
         return switch (target) {
             case ROUTER -> FunctionName.ROUTER;
+            case REPORTING -> FunctionName.REPORTING;
         };
     }
 
