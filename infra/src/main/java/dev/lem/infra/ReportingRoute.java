@@ -35,6 +35,9 @@ public final class ReportingRoute extends Construct {
                         .arn(reportingQueue.getQueueArn())
                         .deadLetterConfig(CfnRule.DeadLetterConfigProperty.builder()
                                 .arn(deadLetterQueue.getQueueArn()).build())
+                        .retryPolicy(CfnRule.RetryPolicyProperty.builder()
+                                .maximumEventAgeInSeconds(EventRouting.MAX_EVENT_AGE_SECONDS)
+                                .maximumRetryAttempts(EventRouting.MAX_RETRIES).build())
                         .build()))
                 .build();
         reportingQueue.addToResourcePolicy(PolicyStatement.Builder.create()

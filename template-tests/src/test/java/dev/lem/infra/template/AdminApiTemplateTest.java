@@ -16,7 +16,8 @@ class AdminApiTemplateTest {
     private List<Map<String, Object>> adminRoutes() {
         return synth.resources("AWS::ApiGatewayV2::Route").values().stream()
                 .map(Cfn::props)
-                .filter(p -> String.valueOf(p.get("RouteKey")).startsWith("GET /leads"))
+                .filter(p -> String.valueOf(p.get("RouteKey")).startsWith("GET /leads")
+                        || String.valueOf(p.get("RouteKey")).startsWith("GET /reports"))
                 .toList();
     }
 
