@@ -143,7 +143,8 @@ class DemoBrowserIT {
         waitFor.until(driver -> {
             driver.navigate().refresh();
             String newLeads = driver.findElement(By.id("funnel-new-leads")).getText();
-            return newLeads.matches("[1-9][0-9]*");
+            String journeys = driver.findElement(By.id("journeys-table")).getText();
+            return newLeads.matches("[1-9][0-9]*") && journeys.contains("welcome");
         });
         assertThat(browser.findElements(By.cssSelector("#funnel-chart rect"))).hasSize(5);
         assertThat(browser.findElements(By.cssSelector("#funnel-chart rect")))
