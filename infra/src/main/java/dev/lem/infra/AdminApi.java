@@ -10,14 +10,16 @@ import software.constructs.Construct;
 
 /**
  * The admin read routes of the HTTP API, served by the api function and IAM-authorised (callers sign with SigV4):
- * {@code GET /leads?email=}, {@code GET /leads/{id}}, {@code GET /leads/{id}/score}. {@link #readPolicy()} is the
+ * {@code GET /leads?email=}, {@code GET /leads/{id}}, {@code GET /leads/{id}/score}, the reports
+ * ({@code GET /reports/funnel|velocity|journeys|cost}) and the reports dashboard page. {@link #readPolicy()} is the
  * least-privilege managed policy to attach to the people and systems allowed to call them: {@code execute-api:Invoke}
  * on exactly these GET routes, nothing else.
  */
 public final class AdminApi extends Construct {
 
     /** The routes, in the order they are added. */
-    public static final List<String> READ_ROUTES = List.of("/leads", "/leads/{id}", "/leads/{id}/score");
+    public static final List<String> READ_ROUTES = List.of("/leads", "/leads/{id}", "/leads/{id}/score",
+            "/reports/funnel", "/reports/velocity", "/reports/journeys", "/reports/cost", "/reports/dashboard");
 
     private final ManagedPolicy readPolicy;
 
@@ -26,12 +28,13 @@ public final class AdminApi extends Construct {
         HttpLambdaIntegration integration = new HttpLambdaIntegration("Api", api);
         READ_ROUTES.forEach(path -> http.adminRoute(path, HttpMethod.GET, integration));
         this.readPolicy = ManagedPolicy.Builder.create(this, "ReadPolicy")
-                .description("LEM admin API, read-only: GET /leads?email=, /leads/{id}, /leads/{id}/score")
+                .description("LEM admin API, read-only: GET /leads?email=, /leads/{id}, /leads/{id}/score, /reports/*")
                 .statements(List.of(PolicyStatement.Builder.create()
                         .actions(List.of("execute-api:Invoke"))
                         .resources(List.of(
                                 http.api().arnForExecuteApi("GET", "/leads", "*"),
-                                http.api().arnForExecuteApi("GET", "/leads/*", "*")))
+                                http.api().arnForExecuteApi("GET", "/leads/*", "*"),
+                                http.api().arnForExecuteApi("GET", "/reports/*", "*")))
                         .build()))
                 .build();
     }

@@ -28,8 +28,8 @@ public final class EventRouting extends Construct {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ServicePrincipal EVENTS = new ServicePrincipal("events.amazonaws.com");
     /** EventBridge's own defaults, written out: retry for 24 hours, at most 185 times. */
-    private static final int MAX_EVENT_AGE_SECONDS = 86_400;
-    private static final int MAX_RETRIES = 185;
+    static final int MAX_EVENT_AGE_SECONDS = 86_400;
+    static final int MAX_RETRIES = 185;
 
     private final Queue deadLetterQueue;
     private final Map<String, CfnRule> rules = new LinkedHashMap<>();

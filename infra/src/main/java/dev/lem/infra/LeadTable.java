@@ -90,6 +90,20 @@ public final class LeadTable extends Construct {
         key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
     }
 
+    /**
+     * Gets, puts and updates (the actions a transaction of puts and updates needs) only of items whose partition key
+     * starts with one of {@code partitionKeyPrefixes}; nothing else in the table. For a function that owns its items.
+     */
+    public void grantOnlyUnder(IGrantable grantee, List<String> partitionKeyPrefixes) {
+        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"))
+                .resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
+                        partitionKeyPrefixes.stream().map(prefix -> prefix + "*").toList())))
+                .build());
+        key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
+    }
+
     /** Reads by key and queries on the table itself (no indexes, no writes), and decryption with the table's key. */
     public void grantItemRead(IGrantable grantee) {
         grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()

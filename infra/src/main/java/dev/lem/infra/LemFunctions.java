@@ -77,13 +77,16 @@ public final class LemFunctions extends Construct {
             FunctionName.ACTIVITIES, new Settings(1024, 20),
             FunctionName.API, new Settings(512, 10),
             // one lookup, one claim, one PutEvents
-            FunctionName.OUTCOMES, new Settings(1024, 10));
+            FunctionName.OUTCOMES, new Settings(1024, 10),
+            // a batch of 25 events: one transaction each
+            FunctionName.REPORTING, new Settings(512, 30));
 
     /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
     public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
             FunctionName.SCORING, QueueDefinition.ACTIVITY,
             FunctionName.NOTIFICATIONS, QueueDefinition.NOTIFY,
-            FunctionName.ROUTER, QueueDefinition.AUDIENCE);
+            FunctionName.ROUTER, QueueDefinition.AUDIENCE,
+            FunctionName.REPORTING, QueueDefinition.REPORTING);
 
     /**
      * What the functions are wired to.
@@ -257,6 +260,12 @@ public final class LemFunctions extends Construct {
                 activity.grantSendMessages(role); // the lifecycle move an outcome asks for
                 r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
             }
+            case REPORTING -> {
+                // its counters only: reads, puts and updates of REPORT# items, nothing else in the table
+                Queue reporting = r.queues().queue(QueueDefinition.REPORTING);
+                consume(alias, reporting, QueueDefinition.REPORTING);
+                r.table().grantOnlyUnder(role, java.util.List.of(Keys.REPORT_PREFIX));
+            }
             case NOTIFICATIONS -> {
                 consume(alias, notify, QueueDefinition.NOTIFY);
                 r.table().grantItemReadWrite(role);
@@ -337,6 +346,7 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
                 env.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
             }
+            case REPORTING -> env.put(EnvNames.TABLE_NAME, table);
             case OUTCOMES -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.EVENT_BUS_NAME, bus);
@@ -378,7 +388,7 @@ public final class LemFunctions extends Construct {
         return switch (name) {
             case FORM_CAPTURE -> config.formCaptureConcurrency();
             case TRACKING -> config.trackingConcurrency();
-            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES, API, OUTCOMES -> 0;
+            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES, API, OUTCOMES, REPORTING -> 0;
         };
     }
 

@@ -50,6 +50,7 @@ public final class LemStack extends Stack {
     private final MessageChannels channels;
     private final LemFunctions functions;
     private final EventRouting routing;
+    private final ReportingRoute reportingRoute;
     private final HttpEndpoints http;
     private final AdminApi adminApi;
     private final EdgeWebAcl webAcl;
@@ -92,6 +93,8 @@ public final class LemStack extends Stack {
                 scheduling, channels), bus, functions.role(FunctionName.SCORING), functions.function(FunctionName.SCORING));
         this.routing = new EventRouting(this, "EventRouting", bus, RuleDefinition.ALL,
                 Map.of(RuleDefinition.RuleTarget.ROUTER, functions.alias(FunctionName.ROUTER)));
+        this.reportingRoute = new ReportingRoute(this, "ReportingRoute", bus,
+                queues.queue(dev.lem.queue.QueueDefinition.REPORTING), routing.deadLetterQueue());
         this.http = new HttpEndpoints(this, "HttpEndpoints", functions.alias(FunctionName.FORM_CAPTURE),
                 functions.alias(FunctionName.TRACKING), config.allowedOrigins());
         // offline and call-centre activity: IAM-authorised (SigV4), never public
@@ -257,6 +260,10 @@ public final class LemStack extends Stack {
 
     public LemFunctions functions() {
         return functions;
+    }
+
+    public ReportingRoute reportingRoute() {
+        return reportingRoute;
     }
 
     public EventRouting routing() {

@@ -291,8 +291,12 @@ public final class LemUp {
                     clock, new AudienceFanOut(audienceQueue));
             var router = new RouterHandler(new RouterHandler.Services(routing, Optional.of(new AudienceService(routing,
                     new DynamoDbLeadSegments(dynamo, table), journeys.leads(), audienceQueue))));
-            LocalEventBus bus = resources.add("bus", new LocalEventBus(RuleDefinition.ALL,
-                    Map.<RuleDefinition.RuleTarget, RequestStreamHandler>of(RuleDefinition.RuleTarget.ROUTER, router),
+            var reportingQueue = new SqsMessageQueue(engines.sqs(), engines.queue(QueueDefinition.REPORTING).url());
+            LocalReporting reporting = new LocalReporting(dynamo, table, clock);
+            LocalEventBus bus = resources.add("bus", new LocalEventBus(
+                    java.util.stream.Stream.concat(RuleDefinition.ALL.stream(), RuleDefinition.QUEUED.stream()).toList(),
+                    Map.<RuleDefinition.RuleTarget, RequestStreamHandler>of(RuleDefinition.RuleTarget.ROUTER, router,
+                            RuleDefinition.RuleTarget.REPORTING, LocalReporting.queueTarget(reportingQueue)),
                     deadLetters, clock, LocalEngines.REGION, Duration.ofSeconds(1)));
             resources.add("scheduler", scheduler);
 
@@ -325,6 +329,7 @@ public final class LemUp {
             poller(resources, engines, QueueDefinition.ACTIVITY, FunctionName.SCORING, scoring).start();
             poller(resources, engines, QueueDefinition.NOTIFY, FunctionName.NOTIFICATIONS, notifications).start();
             poller(resources, engines, QueueDefinition.AUDIENCE, FunctionName.ROUTER, new StreamHandlerConsumer(router)).start();
+            poller(resources, engines, QueueDefinition.REPORTING, FunctionName.REPORTING, reporting.handler()).start();
             scheduler.start();
             notify.heldMessages().start();
 
@@ -362,8 +367,8 @@ public final class LemUp {
             bus.observe(new LocalTrainingRows(new dev.lem.training.rows.OutcomeRowRecorder(leads,
                     new dev.lem.store.DynamoDbTrainingRows(dynamo, table))));
             new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler, stateHistory).addTo(routes);
-            new LeadApiEndpoints(token, new ApiHandler(new LeadApi(leads, new DynamoDbLeadStandingStore(dynamo, table),
-                    identity, clock)), clock).addTo(routes);
+            new LeadApiEndpoints(token, new ApiHandler(new dev.lem.api.ApiRoutes(new LeadApi(leads,
+                    new DynamoDbLeadStandingStore(dynamo, table), identity, clock), reporting.api())), clock).addTo(routes);
             JourneyAdminEndpoints.onTable(token, dynamo, table).addTo(routes);
 
             RunningLem.Ports ports = new RunningLem.Ports(gateway.port(), engines.sqsPort(), engines.dynamoDbPort());

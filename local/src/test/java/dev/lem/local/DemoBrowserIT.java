@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The demo in a real browser (headless Chromium driven by Debian's chromedriver): open /demo, submit the
  * embedded form, see the thank-you page, find the welcome email in the outbox and open it (its pixel loads),
  * click its link (through /t/c back to /demo, where lem.js runs), then sign in to /admin and see the lead's
- * activity and score. Screenshots of every step go to {@code target/browser-e2e/}. Without Chromium or
+ * activity and score, and the reports dashboard's non-zero funnel. Screenshots of every step go to {@code target/browser-e2e/}. Without Chromium or
  * chromedriver the test is skipped, saying what to install.
  */
 class DemoBrowserIT {
@@ -135,6 +135,23 @@ class DemoBrowserIT {
         assertThat(Integer.parseInt(browser.findElement(By.id("score")).getText())).isPositive();
         assertThat(browser.findElement(By.id("messages")).getText()).contains("Welcome, Barbara");
         screenshot("06-admin-lead");
+
+        // the reports dashboard, signed in by the same admin session: the capture reaches the funnel through the bus,
+        // the reporting queue and the reporting function
+        browser.get(lem.baseUrl() + "/admin");
+        browser.findElement(By.linkText("Reports")).click();
+        waitFor.until(driver -> {
+            driver.navigate().refresh();
+            String newLeads = driver.findElement(By.id("funnel-new-leads")).getText();
+            String journeys = driver.findElement(By.id("journeys-table")).getText();
+            return newLeads.matches("[1-9][0-9]*") && journeys.contains("welcome");
+        });
+        assertThat(browser.findElements(By.cssSelector("#funnel-chart rect"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#funnel-chart rect")))
+                .as("the new lead entered a stage").anySatisfy(bar -> assertThat(bar.getAttribute("data-value")).isNotEqualTo("0"));
+        waitFor.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cost-status"), "not available"));
+        assertThat(browser.findElement(By.id("error")).getText()).isEmpty();
+        screenshot("07-reports-dashboard");
     }
 
     private void screenshot(String name) throws IOException {

@@ -17,7 +17,9 @@ public enum FunctionName {
     /** The admin API: GET /leads, /leads/{id}, /leads/{id}/score. */
     API("api", "dev.lem.api.lambda.ApiHandler"),
     /** {@code POST /outcomes}: won/lost/disqualified reports from a CRM or call centre, from form-capture's jar. */
-    OUTCOMES("outcomes", "form-capture", "dev.lem.capture.lambda.OutcomesHandler");
+    OUTCOMES("outcomes", "form-capture", "dev.lem.capture.lambda.OutcomesHandler"),
+    /** Report counters from bus events, through the reporting queue. */
+    REPORTING("reporting", "dev.lem.reporting.lambda.ReportingHandler");
 
     private final String id;
     private final String module;

@@ -6,16 +6,27 @@ import java.time.Instant;
 /**
  * Something a lead did: opened, clicked, viewed a page, submitted a form, answered a survey. A
  * {@value #SURVEY_ANSWERED} activity also names the {@code survey} ({@code <journey>.<step>}) and the
- * {@code answer} (0–10); other activities leave both out.
+ * {@code answer} (0–10); other activities leave both out. An email open or click names its {@code messageId}
+ * (additive, for per-message reporting).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LeadActivity(String eventId, Instant occurredAt, String leadId, String activityId, String type,
-                           String survey, Integer answer) implements LemEvent {
+                           String survey, Integer answer, String messageId) implements LemEvent {
 
     public static final String SURVEY_ANSWERED = "survey.answered";
 
     public LeadActivity(String eventId, Instant occurredAt, String leadId, String activityId, String type) {
-        this(eventId, occurredAt, leadId, activityId, type, null, null);
+        this(eventId, occurredAt, leadId, activityId, type, null, null, null);
+    }
+
+    public LeadActivity(String eventId, Instant occurredAt, String leadId, String activityId, String type,
+                        String survey, Integer answer) {
+        this(eventId, occurredAt, leadId, activityId, type, survey, answer, null);
+    }
+
+    /** An email open or click of message {@code messageId} (published by scoring once it applied the activity). */
+    public static LeadActivity ofMessage(String activityId, Instant at, String leadId, String type, String messageId) {
+        return new LeadActivity(activityId, at, leadId, activityId, type, null, null, messageId);
     }
 
     public static LeadActivity surveyAnswered(String activityId, Instant at, String leadId, String survey, int answer) {

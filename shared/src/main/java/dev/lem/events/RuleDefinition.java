@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record RuleDefinition(String name, String description, String pattern, RuleTarget target) {
 
-    public enum RuleTarget { ROUTER }
+    /** ROUTER: the router function; REPORTING: the reporting queue (SQS), drained by the reporting function. */
+    public enum RuleTarget { ROUTER, REPORTING }
 
     public static final RuleDefinition LEAD_CAPTURED = new RuleDefinition(
             "lead-captured-to-router",
@@ -45,4 +46,20 @@ public record RuleDefinition(String name, String description, String pattern, Ru
 
     public static final List<RuleDefinition> ALL = List.of(LEAD_CAPTURED, LEAD_PROGRESS, MARKETING_TRIGGER,
             SURVEY_ANSWERS);
+
+    /**
+     * What the reports count: captures, lifecycle changes (with SLA breaches), messages sent, and a person's email
+     * opens and clicks (not page views or survey answers). Its target is a queue, so it is kept out of {@link #ALL}
+     * (the function rules).
+     */
+    public static final RuleDefinition REPORTED_EVENTS = new RuleDefinition(
+            "reported-events-to-reporting",
+            "Captures, lifecycle changes, sends, opens and clicks feed the report counters",
+            """
+            {"source":["lem"],"$or":[{"detail-type":["lead.captured","lead.state-changed","message.sent"]},\
+            {"detail-type":["lead.activity"],"detail":{"type":["email.open","email.click"]}}]}""",
+            RuleTarget.REPORTING);
+
+    /** Rules whose target is a queue. */
+    public static final List<RuleDefinition> QUEUED = List.of(REPORTED_EVENTS);
 }

@@ -30,7 +30,11 @@ public record QueueDefinition(String name, Duration visibilityTimeout, int maxRe
     public static final QueueDefinition AUDIENCE =
             new QueueDefinition("audience", Duration.ofSeconds(180), 5, Duration.ofDays(4), 2);
 
-    public static final List<QueueDefinition> ALL = List.of(ACTIVITY, NOTIFY, AUDIENCE);
+    /** Bus events the reports count (the {@code reported-events-to-reporting} rule's target), consumed by reporting. */
+    public static final QueueDefinition REPORTING =
+            new QueueDefinition("reporting", Duration.ofSeconds(180), 5, Duration.ofDays(4), 25);
+
+    public static final List<QueueDefinition> ALL = List.of(ACTIVITY, NOTIFY, AUDIENCE, REPORTING);
 
     /** DLQs keep messages 14 days, the SQS maximum, so an operator has time to redrive them. */
     public static final Duration DLQ_RETENTION = Duration.ofDays(14);

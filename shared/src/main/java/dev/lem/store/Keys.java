@@ -127,4 +127,29 @@ public final class Keys {
     public static String stateIndex(dev.lem.lead.LeadState state) {
         return "STATE#" + state.wireName();
     }
+
+    /** Every report item's partition starts with this ({@code REPORT#...}): the reporting function may write only here. */
+    public static final String REPORT_PREFIX = "REPORT#";
+    /** Sort key of a report marker ({@link #reportMarker}). */
+    public static final String REPORT_MARKER_SK = "SEEN";
+
+    /** Funnel counters of one month ({@code REPORT#F#2026-11}); the sort key starts with the day. */
+    public static String funnelMonth(java.time.YearMonth month) {
+        return REPORT_PREFIX + "F#" + month;
+    }
+
+    /** Journey message counters of one month. */
+    public static String journeyMonth(java.time.YearMonth month) {
+        return REPORT_PREFIX + "J#" + month;
+    }
+
+    /** Time-in-state histograms of one month; the sort key is {@code <day>#<state>}. */
+    public static String velocityMonth(java.time.YearMonth month) {
+        return REPORT_PREFIX + "V#" + month;
+    }
+
+    /** That a report tally was counted ({@code REPORT#SEEN#<event or message key>}). */
+    public static String reportMarker(String key) {
+        return REPORT_PREFIX + "SEEN#" + key;
+    }
 }

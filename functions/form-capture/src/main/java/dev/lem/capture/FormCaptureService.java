@@ -5,6 +5,7 @@ import dev.lem.capture.CaptureOutcome.Captured;
 import dev.lem.capture.CaptureOutcome.Rejected;
 import dev.lem.capture.FormValidator.ValidSubmission;
 import dev.lem.events.LeadCaptured;
+import dev.lem.events.EventTouch;
 import dev.lem.events.LeadStateChanged;
 import dev.lem.forms.CaptureIdempotencyStore;
 import dev.lem.forms.FormDefinition;
@@ -407,7 +408,7 @@ public final class FormCaptureService {
             if (current.map(c -> c.granted() && c.confirmedAt() != null).orElse(false)) {
                 if (lead.state() == LeadState.SUBSCRIBER && lead.stateEnteredAt().equals(current.get().confirmedAt())) {
                     // the confirmation made it a subscriber: publish again, in case the first publish was lost
-                    publishSubscribed(lead.id(), LeadState.ANONYMOUS, lead.stateEnteredAt());
+                    publishSubscribed(lead, LeadState.ANONYMOUS, lead.stateEnteredAt(), lead.createdAt());
                 }
                 return new ConfirmOutcome.Confirmed(form.get(), lead.id(), true);
             }
@@ -421,7 +422,7 @@ public final class FormCaptureService {
                         state == lead.state() ? lead.stateEnteredAt() : now, lead.score(), consents, lead.createdAt(), now,
                         lead.version(), lead.attribution(), lead.profileHistory()));
                 if (state != lead.state()) {
-                    publishSubscribed(lead.id(), lead.state(), now);
+                    publishSubscribed(lead, lead.state(), now, lead.stateEnteredAt());
                 }
                 return new ConfirmOutcome.Confirmed(form.get(), lead.id(), false);
             } catch (LeadConflictException e) {
@@ -439,9 +440,11 @@ public final class FormCaptureService {
      * @throws dev.lem.bus.EventPublishException when the bus is down; the lead is already a subscriber, and opening the
      *                                           link again publishes the event again
      */
-    private void publishSubscribed(LeadId leadId, LeadState from, Instant at) {
-        bus.publish(new LeadStateChanged(CONFIRMED_EVENT + leadId.value(), at, leadId.value(), from.wireName(),
-                LeadState.SUBSCRIBER.wireName(), "double opt-in confirmed", false));
+    private void publishSubscribed(Lead lead, LeadState from, Instant at, Instant fromEnteredAt) {
+        String leadId = lead.id().value();
+        bus.publish(new LeadStateChanged(CONFIRMED_EVENT + leadId, at, leadId, from.wireName(),
+                LeadState.SUBSCRIBER.wireName(), "double opt-in confirmed", false, fromEnteredAt,
+                EventTouch.of(lead.attribution().firstTouch()), EventTouch.of(lead.attribution().lastTouch())));
     }
 
     /**

@@ -180,7 +180,7 @@ class DoubleOptInTest {
 
         String leadId = leads.all().getFirst().id().value();
         assertThat(stateChanges()).containsExactly(new LeadStateChanged("state-confirmed-" + leadId, clicked, leadId,
-                "anonymous", "subscriber", "double opt-in confirmed", false));
+                "anonymous", "subscriber", "double opt-in confirmed", false, T0, null, null));
     }
 
     @Test
@@ -225,6 +225,6 @@ class DoubleOptInTest {
         String leadId = leads.all().getFirst().id().value();
         assertThat(again).isInstanceOfSatisfying(ConfirmOutcome.Confirmed.class, c -> assertThat(c.alreadyConfirmed()).isTrue());
         assertThat(stateChanges()).containsExactly(new LeadStateChanged("state-confirmed-" + leadId, T0.plusSeconds(60),
-                leadId, "anonymous", "subscriber", "double opt-in confirmed", false));
+                leadId, "anonymous", "subscriber", "double opt-in confirmed", false, T0, null, null));
     }
 }

@@ -118,7 +118,8 @@ public final class FeedbackService {
                 leads.update(lead.withState(LeadState.UNREACHABLE, at));
                 LOG.info("lead unreachable leadId={} reason=hard-bounce", lead.id());
                 bus.publish(new LeadStateChanged("unreachable-" + sesId + "-" + lead.id().value().substring(0, 8), at,
-                        lead.id().value(), lead.state().wireName(), LeadState.UNREACHABLE.wireName(), "hard-bounce", false));
+                        lead.id().value(), lead.state().wireName(), LeadState.UNREACHABLE.wireName(), "hard-bounce", false)
+                        .attributed(lead));
                 return;
             } catch (LeadConflictException e) {
                 if (attempt == WRITE_ATTEMPTS) {

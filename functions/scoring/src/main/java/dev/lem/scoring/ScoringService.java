@@ -4,6 +4,7 @@ import dev.lem.lead.LeadMove;
 import dev.lem.lead.PredictedConversion;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.bus.EventBus;
+import dev.lem.events.LeadActivity;
 import dev.lem.events.LeadScored;
 import dev.lem.events.LeadStateChanged;
 import dev.lem.events.LemEvent;
@@ -35,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,9 @@ import org.slf4j.LoggerFactory;
 public final class ScoringService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringService.class);
+    /** A person's opens and clicks (not the {@code *.automated} ones): published for per-message reporting. */
+    private static final Set<String> MESSAGE_ACTIVITIES = Set.of("email.open", "email.click");
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:#-]{1,128}");
     static final int MAX_ATTEMPTS = 5;
 
     private final LeadStore leads;
@@ -130,7 +136,7 @@ public final class ScoringService {
         String limit = sla.limit(timer.state()).map(Object::toString).orElse("its SLA");
         bus.publish(new LeadStateChanged("breach-" + timer.name(), clock.instant(), lead.id().value(),
                 lead.state().wireName(), lead.state().wireName(),
-                "still " + lead.state().wireName() + " after " + limit, true));
+                "still " + lead.state().wireName() + " after " + limit, true).attributed(lead));
         LOG.info("sla breached leadId={} state={}", lead.id(), lead.state().wireName());
     }
 
@@ -209,7 +215,8 @@ public final class ScoringService {
         if (activity.isEmpty() && !changed(lead, after, standing, next)) {
             return republished(standing, cause);
         }
-        List<LemEvent> events = events(standing, next, after, entry, cause);
+        List<LemEvent> events = events(standing, next, lead, after, entry, cause);
+        activity.flatMap(ScoringService::messageActivity).ifPresent(events::add);
         next = next.withLast(cause, Json.write(PublishedEvents.of(events)));
         decay.filter(t -> !standing.decayTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
         slaTimer.filter(t -> !standing.slaTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
@@ -269,8 +276,8 @@ public final class ScoringService {
     }
 
     /** {@code lead.scored} per model whose score or rules version changed, {@code lead.state-changed} for a move. */
-    private static List<LemEvent> events(LeadStanding before, LeadStanding after, Lead lead, Optional<StateEntry> entry,
-                                         String cause) {
+    private static List<LemEvent> events(LeadStanding before, LeadStanding after, Lead leadBefore, Lead lead,
+                                         Optional<StateEntry> entry, String cause) {
         List<LemEvent> events = new ArrayList<>();
         String leadId = lead.id().value();
         for (Map.Entry<String, ModelScore> e : after.sortedScores().entrySet()) {
@@ -289,8 +296,19 @@ public final class ScoringService {
         }
         entry.ifPresent(s -> events.add(new LeadStateChanged(
                 "state-" + leadId + "-" + s.to().wireName() + "-" + s.enteredAt().toEpochMilli(),
-                s.enteredAt(), leadId, s.from().wireName(), s.to().wireName(), truncate(s.reason()), false)));
+                s.enteredAt(), leadId, s.from().wireName(), s.to().wireName(), truncate(s.reason()), false)
+                .attributed(leadBefore)));
         return events;
+    }
+
+    /** {@code lead.activity} for a person's email open or click, naming the message (reporting counts them). */
+    private static Optional<LemEvent> messageActivity(Activity activity) {
+        if (!MESSAGE_ACTIVITIES.contains(activity.type())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(activity.attributes().get("messageId")).filter(MESSAGE_ID.asMatchPredicate())
+                .map(messageId -> LeadActivity.ofMessage(activity.activityId(), activity.occurredAt(),
+                        activity.leadId().value(), activity.type(), messageId));
     }
 
     private static String truncate(String reason) {

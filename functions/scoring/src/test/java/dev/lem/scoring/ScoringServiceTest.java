@@ -102,6 +102,39 @@ class ScoringServiceTest {
     }
 
     @Test
+    void apply_whenAPersonOpensOrClicksAMessage_publishesLeadActivityNamingTheMessageUnderTheActivityId() {
+        String message = "welcome.2." + LEAD.value();
+        service.apply(new Activity("o-1", LEAD, "email.open", NOW, Map.of("messageId", message)));
+        service.apply(new Activity("o-1", LEAD, "email.open", NOW, Map.of("messageId", message)));
+        service.apply(new Activity("o-2", LEAD, "email.open.automated", NOW, Map.of("messageId", message)));
+        service.apply(new Activity("c-1", LEAD, "email.click", NOW, Map.of("messageId", message, "url", "acme.example/")));
+
+        // the redelivered open publishes the same event again (same id: consumers count it once); automated: none
+        assertThat(published(dev.lem.events.LeadActivity.class).stream().distinct().toList()).containsExactly(
+                dev.lem.events.LeadActivity.ofMessage("o-1", NOW, LEAD.value(), "email.open", message),
+                dev.lem.events.LeadActivity.ofMessage("c-1", NOW, LEAD.value(), "email.click", message));
+    }
+
+    @Test
+    void apply_whenTheLeadMovesState_publishesItsFirstAndLastTouchAndWhenItEnteredTheOldState() {
+        dev.lem.lead.Touch first = new dev.lem.lead.Touch("google", "cpc", "brand", null, null, null, null, null, null, null,
+                "demo", CREATED);
+        dev.lem.lead.Touch last = new dev.lem.lead.Touch("newsletter", "email", "webinar", null, null, null, null, null, null,
+                null, "webinar", CREATED.plusSeconds(60));
+        Lead lead = leads.get(LEAD);
+        leads.put(new Lead(LEAD, "hash", null, Map.of(), LeadState.LEAD, CREATED, 0, Map.of(), CREATED, CREATED,
+                lead.version(), new dev.lem.lead.Attribution(first, last), Map.of()));
+
+        reachMql();
+
+        assertThat(published(LeadStateChanged.class)).singleElement().satisfies(changed -> {
+            assertThat(changed.fromEnteredAt()).isEqualTo(CREATED);
+            assertThat(changed.firstTouch()).isEqualTo(new dev.lem.events.EventTouch("brand", "google", "demo"));
+            assertThat(changed.lastTouch()).isEqualTo(new dev.lem.events.EventTouch("webinar", "newsletter", "webinar"));
+        });
+    }
+
+    @Test
     void apply_whenAnActivityCountsInSeveralModels_publishesOneLeadScoredPerModelThatChanged() {
         service.apply(activity("f-1", "form.submitted", NOW));
         service.apply(activity("v-1", "page.view", NOW));
@@ -194,7 +227,7 @@ class ScoringServiceTest {
         });
         assertThat(published(LeadStateChanged.class)).containsExactly(new LeadStateChanged(
                 "state-" + LEAD.value() + "-mql-" + NOW.toEpochMilli(), NOW, LEAD.value(), "lead", "mql",
-                "MQL threshold reached: m 120 >= 100", false));
+                "MQL threshold reached: m 120 >= 100", false, CREATED, null, null));
         String sla = "sla-mql-" + LEAD.value() + "-" + NOW.getEpochSecond();
         assertThat(scheduler.pending()).containsKey(sla);
         assertThat(scheduler.pending().get(sla).at()).isEqualTo(NOW.plus(Duration.ofHours(48)));
@@ -293,7 +326,7 @@ class ScoringServiceTest {
         assertThat(scheduler.pending().get(sqlSla).at()).isEqualTo(entered.plus(Duration.ofHours(48)));
         assertThat(published(LeadStateChanged.class).getLast()).isEqualTo(new LeadStateChanged(
                 "state-" + LEAD.value() + "-sql-" + entered.toEpochMilli(), entered, LEAD.value(), "mql", "sql",
-                "accepted by sales", false));
+                "accepted by sales", false, NOW, null, null));
     }
 
     @Test

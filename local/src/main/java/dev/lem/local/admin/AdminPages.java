@@ -87,7 +87,8 @@ public final class AdminPages {
 
     GatewayReply leadList() {
         List<LeadRecords.LeadRow> leads = records.leads();
-        StringBuilder body = new StringBuilder("<p><a href=\"/demo\">Demo page</a> · <a href=\"/outbox\">Outbox</a></p>"
+        StringBuilder body = new StringBuilder("<p><a href=\"/demo\">Demo page</a> · <a href=\"/outbox\">Outbox</a>"
+                + " · <a href=\"/admin/reports/dashboard\">Reports</a></p>"
                 + "<h1>Leads</h1>");
         if (leads.isEmpty()) {
             body.append("<p class=\"muted\">No lead yet: submit the form on the <a href=\"/demo\">demo page</a>.</p>");

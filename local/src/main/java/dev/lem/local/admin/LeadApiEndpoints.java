@@ -6,13 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.config.FunctionName;
 import dev.lem.local.gateway.Endpoint;
 import dev.lem.local.gateway.GatewayReply;
+import dev.lem.local.gateway.GatewayRequest;
 import dev.lem.local.gateway.LambdaEndpoint;
 import dev.lem.local.gateway.Routes;
 import java.time.Clock;
 
 /**
  * The admin API's routes on {@code lem up}, the same as the deployed HTTP API's ({@code GET /leads?email=},
- * {@code /leads/{id}}, {@code /leads/{id}/score}), served by the real api handler. Where AWS asks for a SigV4
+ * {@code /leads/{id}}, {@code /leads/{id}/score}, {@code /reports/<report>}), served by the real api handler. Where AWS asks for a SigV4
  * signature (IAM), {@code lem up} asks for the run's admin token: {@code Authorization: Bearer <adminToken>} from
  * {@code .lem/local.json}.
  */
@@ -30,7 +31,26 @@ public final class LeadApiEndpoints {
     public Routes.Builder addTo(Routes.Builder routes) {
         return routes.get("/leads", guarded())
                 .get("/leads/{id}", guarded())
-                .get("/leads/{id}/score", guarded());
+                .get("/leads/{id}/score", guarded())
+                .get("/reports/{report}", guarded())
+                .get("/admin/reports/{report}", signedIn());
+    }
+
+    /**
+     * The reports for a browser signed in on the admin pages (their {@code /admin} session cookie, or the bearer
+     * token): {@code /admin/reports/<report>} is {@code /reports/<report>}, so the dashboard at
+     * {@code /admin/reports/dashboard} reads its reports relative to itself, as it does behind the deployed API.
+     */
+    private Endpoint signedIn() {
+        return request -> {
+            if (!token.authorizesCookie(request.header("cookie")) && !token.authorizes(request.header("authorization"))) {
+                return new GatewayReply(303, java.util.Map.of("Location", "/admin", "Cache-Control", "no-store"),
+                        new byte[0], java.util.List.of());
+            }
+            return api.handle(new GatewayRequest(request.method(), "/reports/" + request.pathParameter("report"),
+                    request.rawQuery(), request.headers(), request.body(), request.sourceIp(), request.routeKey(),
+                    request.pathParameters()));
+        };
     }
 
     private Endpoint guarded() {

@@ -70,9 +70,9 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
             rules.put(rule.name(), rule);
         }
         this.targets = new EnumMap<>(targets);
-        for (RuleTarget target : RuleTarget.values()) {
-            if (!this.targets.containsKey(target)) {
-                throw new IllegalArgumentException("no handler for rule target " + target);
+        for (RuleDefinition rule : ruleDefinitions) {
+            if (!this.targets.containsKey(rule.target())) {
+                throw new IllegalArgumentException("no handler for rule target " + rule.target() + " of rule " + rule.name());
             }
         }
         this.deadLetters = deadLetters;
@@ -163,6 +163,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     private static FunctionName function(RuleTarget target) {
         return switch (target) {
             case ROUTER -> FunctionName.ROUTER;
+            case REPORTING -> FunctionName.REPORTING;
         };
     }
 

@@ -61,7 +61,8 @@ public final class DemoPages {
                 </form>
                 <p class="muted">Behind this page: the form posts to form-capture, the welcome journey mails you at once
                 (see the <a href="/outbox">outbox</a>) and again after a short wait if you tick the consent box; opening the
-                email and clicking its link raise your score, visible in <a href="/admin">admin</a>.</p>
+                email and clicking its link raise your score, visible in <a href="/admin">admin</a>; the funnel, velocity
+                and journeys are charted on the <a href="/admin/reports/dashboard">reports dashboard</a>.</p>
                 <script src="/demo/embed.js" defer></script>
                 <script src="/t/lem.js" defer></script>
                 """.formatted(Html.escape(form.id()), fields);

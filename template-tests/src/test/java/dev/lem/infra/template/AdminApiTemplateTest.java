@@ -16,16 +16,19 @@ class AdminApiTemplateTest {
     private List<Map<String, Object>> adminRoutes() {
         return synth.resources("AWS::ApiGatewayV2::Route").values().stream()
                 .map(Cfn::props)
-                .filter(p -> String.valueOf(p.get("RouteKey")).startsWith("GET /leads"))
+                .filter(p -> String.valueOf(p.get("RouteKey")).startsWith("GET /leads")
+                        || String.valueOf(p.get("RouteKey")).startsWith("GET /reports"))
                 .toList();
     }
 
     @Test
-    void routes_whenSynthesized_areTheThreeLeadReadsAndEachNeedsIam() {
+    void routes_whenSynthesized_areTheLeadReadsAndReportsAndEachNeedsIam() {
         assertThat(adminRoutes()).extracting(p -> p.get("RouteKey"))
-                .containsExactlyInAnyOrder("GET /leads", "GET /leads/{id}", "GET /leads/{id}/score");
+                .containsExactlyInAnyOrder("GET /leads", "GET /leads/{id}", "GET /leads/{id}/score",
+                        "GET /reports/funnel", "GET /reports/velocity", "GET /reports/journeys", "GET /reports/cost",
+                        "GET /reports/dashboard");
         assertThat(adminRoutes()).allSatisfy(p -> assertThat(p.get("AuthorizationType")).isEqualTo("AWS_IAM"));
-        assertThat(AdminApi.READ_ROUTES).hasSize(3);
+        assertThat(AdminApi.READ_ROUTES).hasSize(8);
     }
 
     @Test
@@ -65,11 +68,12 @@ class AdminApiTemplateTest {
             assertThat(statement.get("Effect")).isEqualTo("Allow");
             assertThat(statement.get("Action")).isEqualTo("execute-api:Invoke");
             List<Object> resources = Cfn.list(statement.get("Resource"));
-            assertThat(resources).hasSize(2);
+            assertThat(resources).hasSize(3);
             assertThat(resources.stream().map(AdminApiTemplateTest::joined))
                     .allSatisfy(r -> assertThat(r).startsWith("arn:<token>:execute-api:"))
                     .anySatisfy(r -> assertThat(r).endsWith("/*/GET/leads"))
-                    .anySatisfy(r -> assertThat(r).endsWith("/*/GET/leads/*"));
+                    .anySatisfy(r -> assertThat(r).endsWith("/*/GET/leads/*"))
+                    .anySatisfy(r -> assertThat(r).endsWith("/*/GET/reports/*"));
         });
     }
 }

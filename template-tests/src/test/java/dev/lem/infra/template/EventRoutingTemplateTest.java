@@ -51,7 +51,7 @@ class EventRoutingTemplateTest {
         rules.remove(synth.logicalId(predictive.outcomeRule()));
         rules.remove(synth.logicalId(predictive.schedule()));
 
-        assertThat(rules).hasSize(RULES.size());
+        assertThat(rules).hasSize(RULES.size() + RuleDefinition.QUEUED.size());
         assertThat(rules.values()).allSatisfy(rule ->
                 assertThat(Cfn.target(Cfn.props(rule).get("EventBusName"))).isEqualTo(busId));
     }
@@ -175,7 +175,7 @@ class EventRoutingTemplateTest {
         List<Map<String, Object>> fromEvents = statements.stream()
                 .filter(s -> String.valueOf(s.get("Principal")).contains("events.amazonaws.com")).toList();
 
-        assertThat(fromEvents).hasSize(RULES.size()).allSatisfy(s -> {
+        assertThat(fromEvents).hasSize(RULES.size() + RuleDefinition.QUEUED.size()).allSatisfy(s -> {
             assertThat(s.get("Effect")).isEqualTo("Allow");
             assertThat(s.get("Action")).isEqualTo("sqs:SendMessage");
             assertThat(String.valueOf(s.get("Condition"))).contains("aws:SourceArn");

@@ -132,7 +132,8 @@ class HttpEndpointsTemplateTest {
 
     /** The admin routes: offline activity, the admin API reads, erasure. */
     private static final List<String> IAM_ROUTES = List.of("POST /activities", "POST /outcomes", "GET /leads", "GET /leads/{id}",
-            "GET /leads/{id}/score", "DELETE /leads/{id}");
+            "GET /leads/{id}/score", "DELETE /leads/{id}", "GET /reports/funnel", "GET /reports/velocity",
+            "GET /reports/journeys", "GET /reports/cost", "GET /reports/dashboard");
 
     private List<String> iamRouteKeys() {
         return synth.resources("AWS::ApiGatewayV2::Route").values().stream().map(Cfn::props)

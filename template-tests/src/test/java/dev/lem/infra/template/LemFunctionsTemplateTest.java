@@ -177,6 +177,7 @@ class LemFunctionsTemplateTest {
             case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
             case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager");
             case OUTCOMES -> Set.of("logs", "xray", "dynamodb", "kms", "events", "secretsmanager", "sqs");
+            case REPORTING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -260,6 +261,7 @@ class LemFunctionsTemplateTest {
             case ACTIVITIES -> Set.of(EnvNames.TABLE_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
             case API -> Set.of(EnvNames.TABLE_NAME, identity);
             case OUTCOMES -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
+            case REPORTING -> Set.of(EnvNames.TABLE_NAME);
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);
@@ -291,11 +293,12 @@ class LemFunctionsTemplateTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FunctionName.class, names = {"SCORING", "NOTIFICATIONS", "ROUTER"})
+    @EnumSource(value = FunctionName.class, names = {"SCORING", "NOTIFICATIONS", "ROUTER", "REPORTING"})
     void queueConsumer_whenSynthesized_readsItsQueueInBatchesThroughTheAliasReportingItemFailures(FunctionName name) {
         QueueDefinition definition = switch (name) {
             case SCORING -> QueueDefinition.ACTIVITY;
             case ROUTER -> QueueDefinition.AUDIENCE;
+            case REPORTING -> QueueDefinition.REPORTING;
             default -> QueueDefinition.NOTIFY;
         };
         String queue = synth.logicalId(synth.stack.queues().queue(definition));
@@ -313,8 +316,8 @@ class LemFunctionsTemplateTest {
     }
 
     @Test
-    void eventSourceMappings_whenSynthesized_areTheThreeQueueConsumersAndSesFeedback() {
-        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 4); // activity, notify, audience; SES feedback
+    void eventSourceMappings_whenSynthesized_areTheFourQueueConsumersAndSesFeedback() {
+        synth.template.resourceCountIs("AWS::Lambda::EventSourceMapping", 5); // activity, notify, audience, reporting; SES feedback
     }
 
     @ParameterizedTest

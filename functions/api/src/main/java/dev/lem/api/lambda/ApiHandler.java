@@ -7,7 +7,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.api.ApiConfig;
 import dev.lem.api.ApiRequest;
 import dev.lem.api.ApiResponse;
+import dev.lem.api.ApiRoutes;
 import dev.lem.api.LeadApi;
+import dev.lem.api.ReportApi;
+import dev.lem.api.ReportEndpoint;
+import dev.lem.journey.BuiltInJourneys;
+import dev.lem.journey.JourneyParser;
+import dev.lem.journey.JourneySource;
+import dev.lem.journey.LayeredJourneySource;
+import dev.lem.store.DynamoDbJourneyStore;
+import dev.lem.store.DynamoDbReportCounters;
 import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
@@ -31,21 +40,26 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
-    private final LeadApi api;
+    private final ApiRoutes api;
 
     public ApiHandler() {
         this(wire(ApiConfig.fromEnv(SecretEnvironment.resolve(Env.system()))));
     }
 
-    public ApiHandler(LeadApi api) {
+    public ApiHandler(ApiRoutes api) {
         this.api = api;
     }
 
-    public static LeadApi wire(ApiConfig config) {
+    public static ApiRoutes wire(ApiConfig config) {
         var dynamo = AwsClients.dynamoDb(config.aws());
-        return new LeadApi(new DynamoDbLeadStore(dynamo, config.tableName()),
-                new DynamoDbLeadStandingStore(dynamo, config.tableName()), new IdentityHasher(config.identityKey()),
-                Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        JourneyParser parser = JourneyParser.create();
+        JourneySource journeys = new LayeredJourneySource(BuiltInJourneys.load(parser),
+                new DynamoDbJourneyStore(dynamo, config.tableName(), parser));
+        return new ApiRoutes(new LeadApi(new DynamoDbLeadStore(dynamo, config.tableName()),
+                new DynamoDbLeadStandingStore(dynamo, config.tableName()), new IdentityHasher(config.identityKey()), clock),
+                new ReportApi(new DynamoDbReportCounters(dynamo, config.tableName(), clock), journeys::current,
+                        ReportEndpoint.notImplemented("cost"), clock));
     }
 
     @Override
@@ -58,7 +72,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             response = api.handle(new ApiRequest(method, path, event.getQueryStringParameters()));
         } catch (StoreUnavailableException e) {
             LOG.warn("admin read failed reason=store-unavailable");
-            return reply(ApiResponse.error(503, "lead store unavailable; retry later"), Map.of("Retry-After", "5"));
+            return reply(ApiResponse.error(503, "store unavailable; retry later"), Map.of("Retry-After", "5"));
         }
         LOG.info("admin read status={}", response.status());
         return reply(response, Map.of());
@@ -66,7 +80,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private static APIGatewayV2HTTPResponse reply(ApiResponse response, Map<String, String> extra) {
         Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of(
-                "Content-Type", "application/json; charset=utf-8",
+                "Content-Type", response.contentType(),
                 "Cache-Control", "no-store",
                 "X-Content-Type-Options", "nosniff"));
         headers.putAll(extra);
@@ -74,6 +88,6 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             headers.put("Allow", "GET");
         }
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(headers)
-                .withBody(Json.write(response.body())).build();
+                .withBody(response.isJson() ? Json.write(response.body()) : String.valueOf(response.body())).build();
     }
 }

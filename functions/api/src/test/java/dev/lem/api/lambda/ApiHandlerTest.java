@@ -25,8 +25,10 @@ class ApiHandlerTest {
     private static final Instant AT = Instant.parse("2026-11-20T09:00:00Z");
 
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
-    private final ApiHandler handler = new ApiHandler(new LeadApi(leads, new InMemoryLeadStandingStore(leads),
-            new IdentityHasher(new byte[32]), Clock.fixed(AT, ZoneOffset.UTC)));
+    private final ApiHandler handler = new ApiHandler(new dev.lem.api.ApiRoutes(new LeadApi(leads,
+            new InMemoryLeadStandingStore(leads), new IdentityHasher(new byte[32]), Clock.fixed(AT, ZoneOffset.UTC)),
+            new dev.lem.api.ReportApi(new dev.lem.testing.fakes.InMemoryReportCounters(), java.util.List::of,
+                    dev.lem.api.ReportEndpoint.notImplemented("cost"), Clock.fixed(AT, ZoneOffset.UTC))));
 
     private static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> query) {
         return APIGatewayV2HTTPEvent.builder()
@@ -67,7 +69,7 @@ class ApiHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
-        assertThat(Json.tree(response.getBody()).path("error").asText()).isEqualTo("lead store unavailable; retry later");
+        assertThat(Json.tree(response.getBody()).path("error").asText()).isEqualTo("store unavailable; retry later");
     }
 
     @Test
