@@ -1,7 +1,6 @@
 package dev.lem.api.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.api.ApiConfig;
@@ -12,6 +11,7 @@ import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
 import dev.lem.json.Json;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.store.DynamoDbLeadStandingStore;
 import dev.lem.store.DynamoDbLeadStore;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The admin HTTP API (payload format 2.0) behind IAM authorisation: request → {@link LeadApi} → JSON response.
  * DynamoDB being unavailable is a 503 with Retry-After; the caller's mistakes are 4xx from {@link LeadApi}.
  */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApiHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
@@ -49,7 +49,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String method = Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("GET").toUpperCase(Locale.ROOT);
         String path = Optional.ofNullable(event.getRawPath()).orElse("/");
