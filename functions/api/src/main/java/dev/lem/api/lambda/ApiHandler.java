@@ -6,10 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.api.ApiConfig;
 import dev.lem.api.ApiRequest;
 import dev.lem.api.ApiResponse;
+import dev.lem.api.CostReports;
 import dev.lem.api.LeadApi;
+import dev.lem.api.aws.CloudWatchUsageSource;
 import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
+import dev.lem.cost.CostModel;
+import dev.lem.cost.LeadCounts;
+import dev.lem.cost.PriceTable;
 import dev.lem.json.Json;
 import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lead.IdentityHasher;
@@ -22,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * The admin HTTP API (payload format 2.0) behind IAM authorisation: request → {@link LeadApi} → JSON response.
@@ -31,21 +37,34 @@ public final class ApiHandler extends MeteredRequestHandler<APIGatewayV2HTTPEven
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
+    /** The services behind the routes: the lead reads and {@code GET /reports/cost}. */
+    public record Services(LeadApi leads, CostReports cost) {}
+
     private final LeadApi api;
+    private final Optional<CostReports> cost;
 
     public ApiHandler() {
         this(wire(ApiConfig.fromEnv(SecretEnvironment.resolve(Env.system()))));
     }
 
+    /** The lead reads only ({@code /reports/cost} is then an unknown route). */
     public ApiHandler(LeadApi api) {
         this.api = api;
+        this.cost = Optional.empty();
     }
 
-    public static LeadApi wire(ApiConfig config) {
+    public ApiHandler(Services services) {
+        this.api = services.leads();
+        this.cost = Optional.of(services.cost());
+    }
+
+    public static Services wire(ApiConfig config) {
         var dynamo = AwsClients.dynamoDb(config.aws());
-        return new LeadApi(new DynamoDbLeadStore(dynamo, config.tableName()),
+        LeadApi leads = new LeadApi(new DynamoDbLeadStore(dynamo, config.tableName()),
                 new DynamoDbLeadStandingStore(dynamo, config.tableName()), new IdentityHasher(config.identityKey()),
                 Clock.systemUTC());
+        return new Services(leads, new CostReports(new CloudWatchUsageSource(AwsClients.client(CloudWatchClient.builder(),
+                config.aws())), LeadCounts.UNCOUNTED, new CostModel(PriceTable.builtIn())));
     }
 
     @Override
@@ -55,7 +74,8 @@ public final class ApiHandler extends MeteredRequestHandler<APIGatewayV2HTTPEven
         String path = Optional.ofNullable(event.getRawPath()).orElse("/");
         ApiResponse response;
         try {
-            response = api.handle(new ApiRequest(method, path, event.getQueryStringParameters()));
+            ApiRequest request = new ApiRequest(method, path, event.getQueryStringParameters());
+            response = cost.isPresent() && path.equals(CostReports.PATH) ? cost.get().handle(request) : api.handle(request);
         } catch (StoreUnavailableException e) {
             LOG.warn("admin read failed reason=store-unavailable");
             return reply(ApiResponse.error(503, "lead store unavailable; retry later"), Map.of("Retry-After", "5"));
