@@ -24,6 +24,7 @@ import dev.lem.local.admin.AdminEndpoints;
 import dev.lem.local.admin.AdminPages;
 import dev.lem.local.admin.LeadRecords;
 import dev.lem.local.admin.StateHistory;
+import dev.lem.local.cost.LocalCost;
 import dev.lem.local.demo.DemoJourney;
 import dev.lem.local.demo.DemoJourneys;
 import dev.lem.journey.JourneyDeployer;
@@ -295,6 +296,7 @@ public final class LemUp {
                     Map.<RuleDefinition.RuleTarget, RequestStreamHandler>of(RuleDefinition.RuleTarget.ROUTER, router),
                     deadLetters, clock, LocalEngines.REGION, Duration.ofSeconds(1)));
             resources.add("scheduler", scheduler);
+            LocalCost cost = resources.add("cost", LocalCost.open(state, bus));
 
             // kept in keys.json: a page opened (or a confirmation link mailed) before a restart still works after it
             byte[] formTokenKey = keys.formTokenKey();
@@ -360,8 +362,8 @@ public final class LemUp {
             StateHistory stateHistory = StateHistory.open(state.stateHistory());
             bus.observe(stateHistory::record);
             new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler, stateHistory).addTo(routes);
-            new LeadApiEndpoints(token, new ApiHandler(new LeadApi(leads, new DynamoDbLeadStandingStore(dynamo, table),
-                    identity, clock)), clock).addTo(routes);
+            new LeadApiEndpoints(token, new ApiHandler(new ApiHandler.Services(new LeadApi(leads,
+                    new DynamoDbLeadStandingStore(dynamo, table), identity, clock), cost.reports())), clock).addTo(routes);
             JourneyAdminEndpoints.onTable(token, dynamo, table).addTo(routes);
 
             RunningLem.Ports ports = new RunningLem.Ports(gateway.port(), engines.sqsPort(), engines.dynamoDbPort());

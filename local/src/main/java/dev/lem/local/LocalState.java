@@ -23,9 +23,11 @@ public final class LocalState implements AutoCloseable {
     static final String STATE_HISTORY = "state-history.jsonl";
     static final String DYNAMODB = "dynamodb.db";
     static final String LOCAL_JSON = "local.json";
+    static final String USAGE = "usage.jsonl";
+    static final String LEAD_COUNTS = "lead-counts.jsonl";
     private static final String LOCK = "lock";
     /** Data files {@code --fresh} removes (SQLite's journal files included). */
-    static final List<String> DATA = List.of(KEYS, SCHEDULES, OUTBOX, STATE_HISTORY, DYNAMODB, DYNAMODB + "-journal", DYNAMODB + "-wal",
+    static final List<String> DATA = List.of(KEYS, SCHEDULES, OUTBOX, STATE_HISTORY, USAGE, LEAD_COUNTS, DYNAMODB, DYNAMODB + "-journal", DYNAMODB + "-wal",
             DYNAMODB + "-shm");
 
     private final Path dir;
@@ -99,6 +101,16 @@ public final class LocalState implements AutoCloseable {
     }
 
     /** DynamoDB Local's SQLite file (created empty with mode 600 before the engine opens it). */
+    /** The usage ledger: one EMF record per handler invocation, for /reports/cost. */
+    public Path usage() {
+        return dir.resolve(USAGE);
+    }
+
+    /** Leads captured and MQLs entered, seen on the bus, for /reports/cost. */
+    public Path leadCounts() {
+        return dir.resolve(LEAD_COUNTS);
+    }
+
     public Path dynamoDb() {
         return dir.resolve(DYNAMODB);
     }

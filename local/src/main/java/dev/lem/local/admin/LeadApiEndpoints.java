@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * The admin API's routes on {@code lem up}, the same as the deployed HTTP API's ({@code GET /leads?email=},
- * {@code /leads/{id}}, {@code /leads/{id}/score}), served by the real api handler. Where AWS asks for a SigV4
+ * {@code /leads/{id}}, {@code /leads/{id}/score}, {@code /reports/cost}), served by the real api handler. Where AWS asks for a SigV4
  * signature (IAM), {@code lem up} asks for the run's admin token: {@code Authorization: Bearer <adminToken>} from
  * {@code .lem/local.json}.
  */
@@ -30,7 +30,8 @@ public final class LeadApiEndpoints {
     public Routes.Builder addTo(Routes.Builder routes) {
         return routes.get("/leads", guarded())
                 .get("/leads/{id}", guarded())
-                .get("/leads/{id}/score", guarded());
+                .get("/leads/{id}/score", guarded())
+                .get("/reports/cost", guarded());
     }
 
     private Endpoint guarded() {
