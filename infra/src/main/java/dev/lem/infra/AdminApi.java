@@ -17,7 +17,7 @@ import software.constructs.Construct;
 public final class AdminApi extends Construct {
 
     /** The routes, in the order they are added. */
-    public static final List<String> READ_ROUTES = List.of("/leads", "/leads/{id}", "/leads/{id}/score");
+    public static final List<String> READ_ROUTES = List.of("/leads", "/leads/{id}", "/leads/{id}/score", "/reports/cost");
 
     private final ManagedPolicy readPolicy;
 
@@ -26,12 +26,13 @@ public final class AdminApi extends Construct {
         HttpLambdaIntegration integration = new HttpLambdaIntegration("Api", api);
         READ_ROUTES.forEach(path -> http.adminRoute(path, HttpMethod.GET, integration));
         this.readPolicy = ManagedPolicy.Builder.create(this, "ReadPolicy")
-                .description("LEM admin API, read-only: GET /leads?email=, /leads/{id}, /leads/{id}/score")
+                .description("LEM admin API, read-only: GET /leads?email=, /leads/{id}, /leads/{id}/score, /reports/cost")
                 .statements(List.of(PolicyStatement.Builder.create()
                         .actions(List.of("execute-api:Invoke"))
                         .resources(List.of(
                                 http.api().arnForExecuteApi("GET", "/leads", "*"),
-                                http.api().arnForExecuteApi("GET", "/leads/*", "*")))
+                                http.api().arnForExecuteApi("GET", "/leads/*", "*"),
+                                http.api().arnForExecuteApi("GET", "/reports/cost", "*")))
                         .build()))
                 .build();
     }

@@ -16,16 +16,17 @@ class AdminApiTemplateTest {
     private List<Map<String, Object>> adminRoutes() {
         return synth.resources("AWS::ApiGatewayV2::Route").values().stream()
                 .map(Cfn::props)
-                .filter(p -> String.valueOf(p.get("RouteKey")).startsWith("GET /leads"))
+                .filter(p -> String.valueOf(p.get("RouteKey")).startsWith("GET /leads")
+                        || String.valueOf(p.get("RouteKey")).equals("GET /reports/cost"))
                 .toList();
     }
 
     @Test
-    void routes_whenSynthesized_areTheThreeLeadReadsAndEachNeedsIam() {
+    void routes_whenSynthesized_areTheThreeLeadReadsAndTheCostReportAndEachNeedsIam() {
         assertThat(adminRoutes()).extracting(p -> p.get("RouteKey"))
-                .containsExactlyInAnyOrder("GET /leads", "GET /leads/{id}", "GET /leads/{id}/score");
+                .containsExactlyInAnyOrder("GET /leads", "GET /leads/{id}", "GET /leads/{id}/score", "GET /reports/cost");
         assertThat(adminRoutes()).allSatisfy(p -> assertThat(p.get("AuthorizationType")).isEqualTo("AWS_IAM"));
-        assertThat(AdminApi.READ_ROUTES).hasSize(3);
+        assertThat(AdminApi.READ_ROUTES).hasSize(4);
     }
 
     @Test
@@ -55,7 +56,7 @@ class AdminApiTemplateTest {
     }
 
     @Test
-    void readPolicy_whenSynthesized_allowsOnlyInvokingTheGetLeadRoutes() {
+    void readPolicy_whenSynthesized_allowsOnlyInvokingTheGetLeadRoutesAndTheCostReport() {
         String policyId = synth.logicalId(synth.stack.adminApi().readPolicy());
         Map<String, Object> policy = Cfn.props(synth.resources("AWS::IAM::ManagedPolicy").get(policyId));
         List<Object> statements = Cfn.list(Cfn.map(policy.get("PolicyDocument")).get("Statement"));
@@ -65,11 +66,12 @@ class AdminApiTemplateTest {
             assertThat(statement.get("Effect")).isEqualTo("Allow");
             assertThat(statement.get("Action")).isEqualTo("execute-api:Invoke");
             List<Object> resources = Cfn.list(statement.get("Resource"));
-            assertThat(resources).hasSize(2);
+            assertThat(resources).hasSize(3);
             assertThat(resources.stream().map(AdminApiTemplateTest::joined))
                     .allSatisfy(r -> assertThat(r).startsWith("arn:<token>:execute-api:"))
                     .anySatisfy(r -> assertThat(r).endsWith("/*/GET/leads"))
-                    .anySatisfy(r -> assertThat(r).endsWith("/*/GET/leads/*"));
+                    .anySatisfy(r -> assertThat(r).endsWith("/*/GET/leads/*"))
+                    .anySatisfy(r -> assertThat(r).endsWith("/*/GET/reports/cost"));
         });
     }
 }

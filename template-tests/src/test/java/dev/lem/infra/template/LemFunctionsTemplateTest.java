@@ -386,6 +386,20 @@ class LemFunctionsTemplateTest {
     }
 
     @Test
+    void api_whenGranted_readsMetricsWithGetMetricDataOnlyAndNoOtherFunctionDoes() {
+        Map<String, Object> metrics = statementWith(statements(roleId(FunctionName.API)), "cloudwatch:GetMetricData");
+
+        assertThat(Cfn.list(metrics.get("Action"))).containsExactly("cloudwatch:GetMetricData");
+        assertThat(metrics.get("Resource")).isEqualTo("*");
+        for (FunctionName other : FunctionName.values()) {
+            if (other != FunctionName.API) {
+                assertThat(statements(roleId(other))).as("%s", other)
+                        .noneSatisfy(st -> assertThat(Cfn.list(st.get("Action")).toString()).contains("cloudwatch:"));
+            }
+        }
+    }
+
+    @Test
     void router_whenSynthesized_knowsTheDripAliasAndTheSchedulerWiring() {
         Map<String, Object> env = environment(FunctionName.ROUTER);
 
