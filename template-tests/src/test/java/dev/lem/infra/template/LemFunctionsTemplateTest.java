@@ -172,7 +172,7 @@ class LemFunctionsTemplateTest {
             case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager",
                     "scheduler", "iam");
             case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
-            case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager");
+            case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager", "cloudwatch"); // cloudwatch: /reports/cost
             case OUTCOMES -> Set.of("logs", "xray", "dynamodb", "kms", "events", "secretsmanager", "sqs");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
