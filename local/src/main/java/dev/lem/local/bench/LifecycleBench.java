@@ -452,7 +452,7 @@ public final class LifecycleBench implements AutoCloseable {
         BigDecimal requestsUsd = model.usd(requestsOnly).multiply(million);
         BigDecimal timeUsd = model.usd(lambdaTime).multiply(million);
         Map<String, BigDecimal> perMeter = new LinkedHashMap<>();
-        lead.total().meters().forEach((meter, n) -> perMeter.put(meter,
+        new TreeMap<>(lead.total().meters()).forEach((meter, n) -> perMeter.put(meter,
                 model.usd(new Usage(Map.of(meter, n), 0, 0, 0)).multiply(million)));
         out.append(String.format(java.util.Locale.ROOT, "%ncost per 1,000,000 leads (prices of %s, %s, %s):%n",
                 model.prices().asOf(), model.prices().region(), model.prices().architecture()));
