@@ -130,9 +130,9 @@ class HttpEndpointsTemplateTest {
         assertThat(iamRouteKeys()).containsExactlyInAnyOrderElementsOf(IAM_ROUTES);
     }
 
-    /** The admin routes: offline activity, the admin API reads, erasure. */
+    /** The admin routes: offline activity, the admin API reads, the cost report, erasure. */
     private static final List<String> IAM_ROUTES = List.of("POST /activities", "POST /outcomes", "GET /leads", "GET /leads/{id}",
-            "GET /leads/{id}/score", "DELETE /leads/{id}");
+            "GET /leads/{id}/score", "GET /reports/cost", "DELETE /leads/{id}");
 
     private List<String> iamRouteKeys() {
         return synth.resources("AWS::ApiGatewayV2::Route").values().stream().map(Cfn::props)
