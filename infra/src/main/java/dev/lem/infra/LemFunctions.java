@@ -252,6 +252,9 @@ public final class LemFunctions extends Construct {
                 // read-only: the admin API reads leads, standings and lifecycle logs, and hashes emails
                 r.table().grantItemRead(role);
                 r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
+                // GET /reports/cost reads the LEM metrics (EMF); GetMetricData has no resource-level permissions
+                role.addToPrincipalPolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                        .actions(java.util.List.of("cloudwatch:GetMetricData")).resources(java.util.List.of("*")).build());
             }
             case OUTCOMES -> {
                 // looks leads up (by id, by email hash), writes only its own claims, publishes lead.outcome

@@ -81,7 +81,9 @@ final class NagFindings {
             switch (name) {
                 // notifications: Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
                 case ROUTER, DRIP, SCORING, NOTIFICATIONS -> findings.add(schedulesOfTheGroup(stack));
-                case FORM_CAPTURE, TRACKING, ACTIVITIES, API, OUTCOMES -> { }
+                case API -> findings.add(iam5("cloudwatch:GetMetricData (GET /reports/cost reads the LEM usage metrics) "
+                        + "has no resource-level permissions.", "Resource::*"));
+                case FORM_CAPTURE, TRACKING, ACTIVITIES, OUTCOMES -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
         }

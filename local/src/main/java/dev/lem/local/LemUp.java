@@ -24,6 +24,7 @@ import dev.lem.local.admin.AdminEndpoints;
 import dev.lem.local.admin.AdminPages;
 import dev.lem.local.admin.LeadRecords;
 import dev.lem.local.admin.StateHistory;
+import dev.lem.local.cost.LocalCost;
 import dev.lem.local.demo.DemoJourney;
 import dev.lem.local.demo.DemoJourneys;
 import dev.lem.journey.JourneyDeployer;
@@ -299,6 +300,7 @@ public final class LemUp {
                             RuleDefinition.RuleTarget.REPORTING, LocalReporting.queueTarget(reportingQueue)),
                     deadLetters, clock, LocalEngines.REGION, Duration.ofSeconds(1)));
             resources.add("scheduler", scheduler);
+            LocalCost cost = resources.add("cost", LocalCost.open(state, reporting.leadCounts()));
 
             // kept in keys.json: a page opened (or a confirmation link mailed) before a restart still works after it
             byte[] formTokenKey = keys.formTokenKey();
@@ -368,7 +370,7 @@ public final class LemUp {
                     new dev.lem.store.DynamoDbTrainingRows(dynamo, table))));
             new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler, stateHistory).addTo(routes);
             new LeadApiEndpoints(token, new ApiHandler(new dev.lem.api.ApiRoutes(new LeadApi(leads,
-                    new DynamoDbLeadStandingStore(dynamo, table), identity, clock), reporting.api())), clock).addTo(routes);
+                    new DynamoDbLeadStandingStore(dynamo, table), identity, clock), reporting.api(cost.reports()))), clock).addTo(routes);
             JourneyAdminEndpoints.onTable(token, dynamo, table).addTo(routes);
 
             RunningLem.Ports ports = new RunningLem.Ports(gateway.port(), engines.sqsPort(), engines.dynamoDbPort());

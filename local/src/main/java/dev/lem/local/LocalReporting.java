@@ -3,10 +3,12 @@ package dev.lem.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lem.api.ReportApi;
 import dev.lem.api.ReportEndpoint;
+import dev.lem.cost.LeadCounts;
 import dev.lem.journey.BuiltInJourneys;
 import dev.lem.journey.JourneyParser;
 import dev.lem.journey.LayeredJourneySource;
 import dev.lem.queue.MessageQueue;
+import dev.lem.report.FunnelLeadCounts;
 import dev.lem.reporting.ReportingService;
 import dev.lem.reporting.lambda.ReportingHandler;
 import dev.lem.store.DynamoDbJourneyStore;
@@ -42,7 +44,12 @@ final class LocalReporting {
         return new ReportingHandler(new ReportingService(counters));
     }
 
-    ReportApi api() {
-        return new ReportApi(counters, journeys::current, ReportEndpoint.notImplemented("cost"), clock);
+    /** New leads and MQL entries, the divisors of {@code /reports/cost}, from the same counters. */
+    LeadCounts leadCounts() {
+        return new FunnelLeadCounts(counters);
+    }
+
+    ReportApi api(ReportEndpoint cost) {
+        return new ReportApi(counters, journeys::current, cost, clock);
     }
 }

@@ -23,9 +23,10 @@ public final class LocalState implements AutoCloseable {
     static final String STATE_HISTORY = "state-history.jsonl";
     static final String DYNAMODB = "dynamodb.db";
     static final String LOCAL_JSON = "local.json";
+    static final String USAGE = "usage.jsonl";
     private static final String LOCK = "lock";
     /** Data files {@code --fresh} removes (SQLite's journal files included). */
-    static final List<String> DATA = List.of(KEYS, SCHEDULES, OUTBOX, STATE_HISTORY, DYNAMODB, DYNAMODB + "-journal", DYNAMODB + "-wal",
+    static final List<String> DATA = List.of(KEYS, SCHEDULES, OUTBOX, STATE_HISTORY, USAGE, DYNAMODB, DYNAMODB + "-journal", DYNAMODB + "-wal",
             DYNAMODB + "-shm");
 
     private final Path dir;
@@ -99,6 +100,11 @@ public final class LocalState implements AutoCloseable {
     }
 
     /** DynamoDB Local's SQLite file (created empty with mode 600 before the engine opens it). */
+    /** The usage ledger: one EMF record per handler invocation, for /reports/cost. */
+    public Path usage() {
+        return dir.resolve(USAGE);
+    }
+
     public Path dynamoDb() {
         return dir.resolve(DYNAMODB);
     }

@@ -41,6 +41,24 @@ class ArchitectureTest {
                 .check(lem);
     }
 
+    /** Every Lambda handler is metered (one EMF line per invocation) and its function is one the cost report reads. */
+    @Test
+    void handlers_whenImportingAllModules_areMeteredUnderAFunctionTheCostReportReads() {
+        var handlers = lem.stream()
+                .filter(c -> c.getPackageName().endsWith(".lambda") && !c.getPackageName().equals("dev.lem.lambda"))
+                .filter(c -> c.isAssignableTo("com.amazonaws.services.lambda.runtime.RequestHandler")
+                        || c.isAssignableTo("com.amazonaws.services.lambda.runtime.RequestStreamHandler"))
+                .filter(c -> !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
+                .toList();
+
+        org.assertj.core.api.Assertions.assertThat(handlers).hasSizeGreaterThanOrEqualTo(12).allSatisfy(handler -> {
+            org.assertj.core.api.Assertions.assertThat(handler.isAssignableTo(dev.lem.lambda.MeteredRequestHandler.class)
+                    || handler.isAssignableTo(dev.lem.lambda.MeteredStreamHandler.class)).as(handler.getName()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(dev.lem.cost.MeteredFunctions.ALL).as(handler.getName())
+                    .contains(dev.lem.lambda.InvocationMetering.functionOf(handler.reflect()));
+        });
+    }
+
     @Test
     void domain_whenImportingAllModules_neverReadsTheEnvironmentDirectly() {
         noClasses().that().resideInAPackage("dev.lem..").and().doNotHaveFullyQualifiedName("dev.lem.config.Env")

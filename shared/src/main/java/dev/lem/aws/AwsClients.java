@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds every SDK client the same way (DESIGN §9.2): explicit region, the URL-connection HTTP client
- * (no Apache or Netty in the Lambda jars), api-call timeouts, and an endpoint override when configured.
+ * (no Apache or Netty in the Lambda jars), api-call timeouts, the {@link MeteringInterceptor} (every request is
+ * counted for the cost report), and an endpoint override when configured.
  * Build clients once, at handler init.
  */
 public final class AwsClients {
@@ -28,6 +29,7 @@ public final class AwsClients {
     private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration LONG_POLL_TIMEOUT = Duration.ofSeconds(20);
+    private static final MeteringInterceptor METERING = new MeteringInterceptor();
 
     private AwsClients() {}
 
@@ -39,6 +41,7 @@ public final class AwsClients {
     public static SqsClient sqs(AwsConfig config) {
         return configure(SqsClient.builder(), config)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(METERING)
                         .apiCallTimeout(LONG_POLL_TIMEOUT.plus(API_CALL_TIMEOUT))
                         .apiCallAttemptTimeout(LONG_POLL_TIMEOUT.plus(ATTEMPT_TIMEOUT))
                         .build())
@@ -61,6 +64,11 @@ public final class AwsClients {
         return configure(SnsClient.builder(), config).build();
     }
 
+    /** Builds a client of any other service the same way (CloudWatch for the cost report, ...). */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, AwsConfig config) {
+        return configure(builder, config).build();
+    }
+
     public static SecretsManagerClient secretsManager(AwsConfig config) {
         return configure(SecretsManagerClient.builder(), config).build();
     }
@@ -72,6 +80,7 @@ public final class AwsClients {
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(LONG_POLL_TIMEOUT.plus(Duration.ofSeconds(5))))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(METERING)
                         .apiCallTimeout(API_CALL_TIMEOUT)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .build());

@@ -1,6 +1,7 @@
 package dev.lem.notify;
 
 import dev.lem.bus.EventBus;
+import dev.lem.cost.Metering;
 import dev.lem.events.MessageFailed;
 import dev.lem.events.MessageSent;
 import dev.lem.idempotency.IdempotencyStore;
@@ -77,6 +78,7 @@ public final class NotificationService {
     }
 
     public void send(NotifyMessage message) {
+        Metering.campaign(message.campaignId());
         String key = claimKey(message);
         switch (idempotency.claim(key, clock.instant(), CLAIM_FOR)) {
             case ALREADY_COMPLETED -> {

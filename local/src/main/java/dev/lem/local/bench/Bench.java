@@ -9,15 +9,17 @@ import java.util.Locale;
  * {@code lem bench}: what one tracking pixel and one form submission cost. Not a test and not timed by
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
- * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|campaign|predict|all]
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|campaign|predict|lifecycle|all]
  *     [--pixel-hits N] [--forms N] [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N]
- *     [--predictions N]
+ *     [--predictions N] [--leads N]
  * </pre>
  * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up; identity: 20
  * visitor merges of 100 stored hits each and 20 {@code POST /activities} batches of 100 items (after a fifth as
  * warm-up); 5 000 scoring batches of 10 after 1 000 warm-up; a campaign trigger for 10 000 leads; predict: 200 000
- * in-process predictions of the predictive score after 50 000 warm-up.
- * Exit status 2 on bad arguments, 1 when the campaign bench lost or doubled an enrolment.
+ * in-process predictions of the predictive score after 50 000 warm-up; lifecycle: the AWS calls and cost of 20 lead
+ * lifecycles ({@link LifecycleBench}).
+ * Exit status 2 on bad arguments, 1 when the campaign bench lost or doubled an enrolment or the lifecycle's call counts
+ * differed between leads.
  */
 public final class Bench {
 
@@ -33,10 +35,12 @@ public final class Bench {
         int scoringBatches = 5_000;
         int campaignLeads = 10_000;
         int predictions = 200_000;
+        int lifecycleLeads = 20;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "pixel", "forms", "identity", "scoring", "campaign", "predict", "all" -> which = args[i];
+                    case "pixel", "forms", "identity", "scoring", "campaign", "predict", "lifecycle", "all" -> which = args[i];
+                    case "--leads" -> lifecycleLeads = positive(args[++i]);
                     case "--campaign-leads" -> campaignLeads = positive(args[++i]);
                     case "--predictions" -> predictions = positive(args[++i]);
                     case "--merges" -> merges = positive(args[++i]);
@@ -49,8 +53,9 @@ public final class Bench {
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: Bench [pixel|forms|identity|scoring|campaign|predict|all] [--pixel-hits N] [--forms N]"
-                    + " [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N] [--predictions N]  ("
+            System.err.println("usage: Bench [pixel|forms|identity|scoring|campaign|predict|lifecycle|all] [--pixel-hits N] [--forms N]"
+                    + " [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N] [--predictions N]"
+                    + " [--leads N]  ("
                     + e.getMessage() + ")");
             System.exit(2);
             return;
@@ -86,6 +91,14 @@ public final class Bench {
             CampaignBench.Result campaign = CampaignBench.run(campaignLeads, out);
             out.println(campaign.row());
             status = campaign.lost() + campaign.doubled() == 0 ? 0 : 1;
+        }
+        if (which.equals("lifecycle") || which.equals("all")) {
+            out.println("lifecycle: starting DynamoDB Local, ElasticMQ and the wire stand-ins…");
+            status = Math.max(status, LifecycleBench.run(lifecycleLeads, out));
+            if (which.equals("lifecycle")) {
+                System.exit(status);
+                return;
+            }
         }
         out.println();
         out.println(Latencies.header());

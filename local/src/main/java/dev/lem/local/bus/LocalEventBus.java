@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lem.bus.EventBus;
 import dev.lem.bus.EventPublishException;
 import dev.lem.config.FunctionName;
+import dev.lem.cost.Metering;
 import dev.lem.events.EventEnvelope;
 import dev.lem.events.LemEvent;
 import dev.lem.events.RuleDefinition;
@@ -89,6 +90,9 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
 
     @Override
     public void publish(List<? extends LemEvent> events) {
+        if (!events.isEmpty()) {
+            Metering.request("EventBridge", "PutEvents", events.size()); // what EventBridgeEventBus would bill
+        }
         events.forEach(this::put);
     }
 

@@ -1,5 +1,6 @@
 package dev.lem.local.outbox;
 
+import dev.lem.cost.Metering;
 import dev.lem.json.Json;
 import dev.lem.local.PrivateFiles;
 import dev.lem.notify.Mailer;
@@ -91,6 +92,7 @@ public final class OutboxMailer implements Mailer {
 
     @Override
     public synchronized String send(OutgoingEmail email) {
+        Metering.request("SesV2", "SendEmail", 1); // the call SesMailer would make
         EmailTemplates.Rendered rendered = templates.render(email.template(), email.data());
         SentEmail stored = new SentEmail(sent.size() + 1L, email.messageId(), email.to().value(), email.template(),
                 email.data(), rendered.subject(), rendered.html(), rendered.text(), clock.instant());

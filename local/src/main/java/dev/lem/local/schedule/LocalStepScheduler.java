@@ -3,6 +3,7 @@ package dev.lem.local.schedule;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lem.config.FunctionName;
+import dev.lem.cost.Metering;
 import dev.lem.json.Json;
 import dev.lem.local.LocalLambdaContext;
 import dev.lem.local.PrivateFiles;
@@ -91,6 +92,7 @@ public final class LocalStepScheduler implements StepScheduler, AutoCloseable {
     @Override
     public void scheduleOnce(String name, Instant at, String payloadJson) {
         requireValidName(name);
+        Metering.request("Scheduler", "CreateSchedule", 1); // the call EventBridgeStepScheduler would make
         synchronized (this) {
             if (pending.containsKey(name)) {
                 return;
@@ -104,6 +106,7 @@ public final class LocalStepScheduler implements StepScheduler, AutoCloseable {
     @Override
     public void cancel(String name) {
         requireValidName(name);
+        Metering.request("Scheduler", "DeleteSchedule", 1);
         synchronized (this) {
             if (pending.remove(name) == null) {
                 return;

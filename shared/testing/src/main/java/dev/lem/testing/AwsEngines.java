@@ -44,7 +44,7 @@ public final class AwsEngines implements AutoCloseable {
 
     private AwsEngines(AmazonDynamoDBLocal dynamoLocal, SQSRestServer sqsServer, URI sqsEndpoint) {
         this.dynamoLocal = dynamoLocal;
-        this.dynamo = dynamoLocal.dynamoDbClient();
+        this.dynamo = MeteredDynamoDb.wrap(dynamoLocal.dynamoDbClient());
         this.sqsServer = sqsServer;
         this.sqsEndpoint = sqsEndpoint;
         this.sqs = AwsClients.sqs(AwsConfig.local(REGION, sqsEndpoint));

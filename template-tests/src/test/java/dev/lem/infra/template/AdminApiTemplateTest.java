@@ -58,7 +58,7 @@ class AdminApiTemplateTest {
     }
 
     @Test
-    void readPolicy_whenSynthesized_allowsOnlyInvokingTheGetLeadRoutes() {
+    void readPolicy_whenSynthesized_allowsOnlyInvokingTheGetLeadRoutesAndTheCostReport() {
         String policyId = synth.logicalId(synth.stack.adminApi().readPolicy());
         Map<String, Object> policy = Cfn.props(synth.resources("AWS::IAM::ManagedPolicy").get(policyId));
         List<Object> statements = Cfn.list(Cfn.map(policy.get("PolicyDocument")).get("Statement"));

@@ -130,7 +130,7 @@ class HttpEndpointsTemplateTest {
         assertThat(iamRouteKeys()).containsExactlyInAnyOrderElementsOf(IAM_ROUTES);
     }
 
-    /** The admin routes: offline activity, the admin API reads, erasure. */
+    /** The admin routes: offline activity, outcomes, the admin API reads, the reports, erasure. */
     private static final List<String> IAM_ROUTES = List.of("POST /activities", "POST /outcomes", "GET /leads", "GET /leads/{id}",
             "GET /leads/{id}/score", "DELETE /leads/{id}", "GET /reports/funnel", "GET /reports/velocity",
             "GET /reports/journeys", "GET /reports/cost", "GET /reports/dashboard");

@@ -175,7 +175,7 @@ class LemFunctionsTemplateTest {
             case NOTIFICATIONS -> Set.of("logs", "xray", "sqs", "dynamodb", "kms", "ses", "sns", "events", "secretsmanager",
                     "scheduler", "iam");
             case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
-            case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager");
+            case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager", "cloudwatch"); // cloudwatch: /reports/cost
             case OUTCOMES -> Set.of("logs", "xray", "dynamodb", "kms", "events", "secretsmanager", "sqs");
             case REPORTING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
         };
@@ -390,6 +390,20 @@ class LemFunctionsTemplateTest {
         List<String> kms = statements.stream().flatMap(s -> Cfn.list(s.get("Action")).stream().map(String::valueOf))
                 .filter(a -> a.startsWith("kms:")).toList();
         assertThat(kms).doesNotContain("kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*").contains("kms:Decrypt");
+    }
+
+    @Test
+    void api_whenGranted_readsMetricsWithGetMetricDataOnlyAndNoOtherFunctionDoes() {
+        Map<String, Object> metrics = statementWith(statements(roleId(FunctionName.API)), "cloudwatch:GetMetricData");
+
+        assertThat(Cfn.list(metrics.get("Action"))).containsExactly("cloudwatch:GetMetricData");
+        assertThat(metrics.get("Resource")).isEqualTo("*");
+        for (FunctionName other : FunctionName.values()) {
+            if (other != FunctionName.API) {
+                assertThat(statements(roleId(other))).as("%s", other)
+                        .noneSatisfy(st -> assertThat(Cfn.list(st.get("Action")).toString()).contains("cloudwatch:"));
+            }
+        }
     }
 
     @Test

@@ -1,16 +1,16 @@
 package dev.lem.api.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.api.ApiConfig;
 import dev.lem.api.ApiRequest;
 import dev.lem.api.ApiResponse;
 import dev.lem.api.ApiRoutes;
+import dev.lem.api.CostReports;
 import dev.lem.api.LeadApi;
 import dev.lem.api.ReportApi;
-import dev.lem.api.ReportEndpoint;
+import dev.lem.api.aws.CloudWatchUsageSource;
 import dev.lem.journey.BuiltInJourneys;
 import dev.lem.journey.JourneyParser;
 import dev.lem.journey.JourneySource;
@@ -20,7 +20,13 @@ import dev.lem.store.DynamoDbReportCounters;
 import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
+import dev.lem.cost.CostModel;
+import dev.lem.cost.LeadCounts;
+import dev.lem.report.FunnelLeadCounts;
+import dev.lem.report.ReportCounters;
+import dev.lem.cost.PriceTable;
 import dev.lem.json.Json;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.store.DynamoDbLeadStandingStore;
 import dev.lem.store.DynamoDbLeadStore;
@@ -31,12 +37,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * The admin HTTP API (payload format 2.0) behind IAM authorisation: request → {@link LeadApi} → JSON response.
  * DynamoDB being unavailable is a 503 with Retry-After; the caller's mistakes are 4xx from {@link LeadApi}.
  */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApiHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
@@ -54,16 +61,23 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         var dynamo = AwsClients.dynamoDb(config.aws());
         Clock clock = Clock.systemUTC();
         JourneyParser parser = JourneyParser.create();
+        ReportCounters counters = new DynamoDbReportCounters(dynamo, config.tableName(), clock);
         JourneySource journeys = new LayeredJourneySource(BuiltInJourneys.load(parser),
                 new DynamoDbJourneyStore(dynamo, config.tableName(), parser));
         return new ApiRoutes(new LeadApi(new DynamoDbLeadStore(dynamo, config.tableName()),
                 new DynamoDbLeadStandingStore(dynamo, config.tableName()), new IdentityHasher(config.identityKey()), clock),
-                new ReportApi(new DynamoDbReportCounters(dynamo, config.tableName(), clock), journeys::current,
-                        ReportEndpoint.notImplemented("cost"), clock));
+                new ReportApi(counters, journeys::current,
+                        costReport(config, counters), clock));
+    }
+
+    /** {@code GET /reports/cost}: usage from CloudWatch, priced by the built-in table, per lead and MQL of the funnel. */
+    private static CostReports costReport(ApiConfig config, ReportCounters counters) {
+        return new CostReports(new CloudWatchUsageSource(AwsClients.client(CloudWatchClient.builder(), config.aws())),
+                new FunnelLeadCounts(counters), new CostModel(PriceTable.builtIn()));
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String method = Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("GET").toUpperCase(Locale.ROOT);
         String path = Optional.ofNullable(event.getRawPath()).orElse("/");

@@ -73,6 +73,34 @@ class ApiHandlerTest {
     }
 
     @Test
+    void handleRequest_whenReportsCost_routesToTheCostReport() {
+        dev.lem.cost.UsageSource none = new dev.lem.cost.UsageSource() {
+            @Override
+            public dev.lem.cost.Usage total(java.time.LocalDate from, java.time.LocalDate to) {
+                return dev.lem.cost.Usage.NONE;
+            }
+
+            @Override
+            public Map<String, dev.lem.cost.Usage> byCampaign(java.time.LocalDate from, java.time.LocalDate to) {
+                return Map.of();
+            }
+        };
+        ApiHandler withCost = new ApiHandler(new ApiHandler.Services(new LeadApi(leads, new InMemoryLeadStandingStore(leads),
+                new IdentityHasher(new byte[32]), Clock.fixed(AT, ZoneOffset.UTC)), new dev.lem.api.CostReports(none,
+                dev.lem.cost.LeadCounts.UNCOUNTED, new dev.lem.cost.CostModel(dev.lem.cost.PriceTable.builtIn()))));
+
+        APIGatewayV2HTTPResponse ok = withCost.handleRequest(event("GET", "/reports/cost",
+                Map.of("from", "2026-11-01", "to", "2026-11-23")), null);
+        APIGatewayV2HTTPResponse bad = withCost.handleRequest(event("GET", "/reports/cost", Map.of("from", "2026-11-01")), null);
+
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        assertThat(Json.tree(ok.getBody()).path("total").path("usd").asDouble()).isZero();
+        assertThat(Json.tree(ok.getBody()).path("perLead").isNull()).isTrue();
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(handler.handleRequest(event("GET", "/reports/cost", Map.of()), null).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
     void handleRequest_whenTheEventHasNoContextOrPath_answersA4xxNotAnError() {
         APIGatewayV2HTTPResponse response = handler.handleRequest(new APIGatewayV2HTTPEvent(), null);
 

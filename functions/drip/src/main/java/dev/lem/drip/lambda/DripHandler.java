@@ -1,14 +1,15 @@
 package dev.lem.drip.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lem.aws.AwsClients;
 import dev.lem.config.Env;
+import dev.lem.cost.Metering;
 import dev.lem.drip.DripConfig;
 import dev.lem.drip.DripService;
 import dev.lem.journey.DripStep;
 import dev.lem.journey.aws.JourneyRuntime;
 import dev.lem.lambda.JsonPayloads;
+import dev.lem.lambda.MeteredStreamHandler;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.schedule.aws.EventBridgeStepScheduler;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Target of the Scheduler's one-shot timers: the schedule's input is a {@link DripStep}. A payload that
  * does not parse throws, so Scheduler's retries end in its DLQ with the reason.
  */
-public final class DripHandler implements RequestStreamHandler {
+public final class DripHandler extends MeteredStreamHandler {
 
     private static final int MAX_PAYLOAD_BYTES = 8 * 1024;
     /** The alias ARN this function was invoked through: the target of the timers it sets. */
@@ -56,12 +57,13 @@ public final class DripHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    protected void handle(InputStream input, OutputStream output, Context context) throws IOException {
         if (context != null && context.getInvokedFunctionArn() != null) {
             INVOKED_ARN.set(context.getInvokedFunctionArn());
         }
         DripStep step = JsonPayloads.read(input, MAX_PAYLOAD_BYTES, DripStep.class, "drip payload", "a DripStep",
                 IllegalArgumentException::new);
+        Metering.campaign(step.campaignId());
         service.run(step);
     }
 }

@@ -1,7 +1,6 @@
 package dev.lem.capture.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
@@ -12,6 +11,7 @@ import dev.lem.capture.activities.ActivityIngestionService;
 import dev.lem.capture.activities.ActivityIngestionService.BatchResult;
 import dev.lem.capture.activities.ActivityIngestionService.ItemResult;
 import dev.lem.config.Env;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.store.DynamoDbIdempotencyStore;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code POST /activities} (IAM-authorised when deployed; the run's admin token under {@code lem up}): a batch of
  * offline activity in, 207 with a result per item out. The work is {@link ActivityIngestionService}'s.
  */
-public final class ActivitiesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ActivitiesHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActivitiesHandler.class);
 
@@ -52,7 +52,7 @@ public final class ActivitiesHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         JsonPost post = JsonPost.read(event);
         if (post.rejected()) {
             return post.rejection();

@@ -1,7 +1,6 @@
 package dev.lem.capture.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
@@ -14,6 +13,7 @@ import dev.lem.capture.DoubleOptIn;
 import dev.lem.capture.FormTokens;
 import dev.lem.capture.SpamDefence;
 import dev.lem.capture.TurnstileCaptchaVerifier;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.store.DynamoDbSpamDefenceStore;
 import dev.lem.store.DynamoDbCaptureIdempotencyStore;
 import java.security.SecureRandom;
@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code OPTIONS /f/{formId}} (CORS preflight): API Gateway HTTP API event in, response out; the work is
  * {@link FormCaptureService}'s.
  */
-public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class FormCaptureHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FormCaptureHandler.class);
 
@@ -79,7 +79,7 @@ public final class FormCaptureHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         Map<String, String> headers = lowerCase(event.getHeaders());
         String formId = Optional.ofNullable(event.getPathParameters()).map(p -> p.get("formId")).orElse("");
         Optional<String> origin = Optional.ofNullable(headers.get("origin"));

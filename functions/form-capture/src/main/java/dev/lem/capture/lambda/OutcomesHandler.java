@@ -1,7 +1,6 @@
 package dev.lem.capture.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
@@ -11,6 +10,7 @@ import dev.lem.capture.outcomes.OutcomeIngestionService;
 import dev.lem.capture.outcomes.OutcomeReport.InvalidOutcomeException;
 import dev.lem.capture.outcomes.OutcomesConfig;
 import dev.lem.config.Env;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.queue.aws.SqsMessageQueue;
 import dev.lem.store.DynamoDbIdempotencyStore;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * report in, {@code 202 accepted} / {@code 200 duplicate} with the event id out. The work is
  * {@link OutcomeIngestionService}'s.
  */
-public final class OutcomesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class OutcomesHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomesHandler.class);
 
@@ -52,7 +52,7 @@ public final class OutcomesHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         JsonPost post = JsonPost.read(event);
         if (post.rejected()) {
             return post.rejection();

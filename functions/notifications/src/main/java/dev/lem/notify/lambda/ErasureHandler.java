@@ -1,13 +1,13 @@
 package dev.lem.notify.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
 import dev.lem.json.Json;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.lead.LeadId;
 import dev.lem.notify.ErasureConfig;
@@ -26,7 +26,7 @@ import java.util.Map;
  * 204 when erased, 404 when there is no such lead (never was, or already erased), 400 for a malformed id, 405 for
  * another method, 503 (retry) when DynamoDB or the scheduler failed part-way: a retry finishes the erasure.
  */
-public final class ErasureHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ErasureHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ErasureService service;
 
@@ -48,7 +48,7 @@ public final class ErasureHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         if (!HttpRequests.method(event).equals("DELETE")) {
             return json(405, "method not allowed");
         }

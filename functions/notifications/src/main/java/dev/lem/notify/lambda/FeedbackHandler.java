@@ -1,13 +1,13 @@
 package dev.lem.notify.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.config.Env;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lambda.SqsBatches;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.notify.FeedbackConfig;
@@ -16,7 +16,7 @@ import dev.lem.store.DynamoDbLeadStore;
 import dev.lem.store.DynamoDbSuppressionList;
 
 /** SES feedback queue (subscribed to the SES feedback topic) → suppression, unreachable, activity; partial batch response. */
-public final class FeedbackHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class FeedbackHandler extends MeteredRequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final FeedbackService service;
 
@@ -36,7 +36,7 @@ public final class FeedbackHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    protected SQSBatchResponse handle(SQSEvent event, Context context) {
         return SqsBatches.process("ses-feedback", event, service::handle);
     }
 }

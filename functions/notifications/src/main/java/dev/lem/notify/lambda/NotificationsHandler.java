@@ -1,13 +1,13 @@
 package dev.lem.notify.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.config.Env;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lambda.SqsBatches;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.links.LinkSigner;
@@ -40,7 +40,7 @@ import dev.lem.store.DynamoDbSuppressionList;
 import java.time.Clock;
 
 /** Notify queue batch → send gate → provider; failed records go back to SQS (partial batch response). */
-public final class NotificationsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class NotificationsHandler extends MeteredRequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final NotificationService service;
 
@@ -88,7 +88,7 @@ public final class NotificationsHandler implements RequestHandler<SQSEvent, SQSB
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    protected SQSBatchResponse handle(SQSEvent event, Context context) {
         return SqsBatches.process("notifications", event, service::handle);
     }
 }

@@ -1,12 +1,12 @@
 package dev.lem.notify.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.links.LinkSigner;
 import dev.lem.links.UnsubscribeLinks;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * choices again change nothing); a topic not in the catalog gets 400. A token that does not verify
  * gets 404, a malformed form 400, an oversized body 413, another method 405.
  */
-public final class PreferencesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class PreferencesHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final PreferenceService service;
 
@@ -49,7 +49,7 @@ public final class PreferencesHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String token = HttpRequests.pathParameter(event, "token");
         try {
             return switch (HttpRequests.method(event)) {

@@ -1,7 +1,6 @@
 package dev.lem.routing.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +14,7 @@ import dev.lem.journey.aws.JourneyRuntime;
 import dev.lem.json.Json;
 import dev.lem.json.MalformedJsonException;
 import dev.lem.lambda.JsonPayloads;
+import dev.lem.lambda.MeteredStreamHandler;
 import dev.lem.lambda.SqsBatches;
 import dev.lem.queue.MessageQueue;
 import dev.lem.queue.aws.SqsMessageQueue;
@@ -41,7 +41,7 @@ import java.util.Optional;
  * <p>The router also consumes the audience queue (a campaign trigger's audience in batches): an SQS batch
  * ({@code {"Records": [...]}}) is enrolled batch by batch and answered with a partial batch response.
  */
-public final class RouterHandler implements RequestStreamHandler {
+public final class RouterHandler extends MeteredStreamHandler {
 
     private static final int MAX_EVENT_BYTES = 256 * 1024;
 
@@ -83,7 +83,7 @@ public final class RouterHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    protected void handle(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode payload = JsonPayloads.read(input, MAX_EVENT_BYTES, JsonNode.class, "event", "an EventBridge envelope",
                 InvalidEventException::new);
         if (!payload.isObject()) {

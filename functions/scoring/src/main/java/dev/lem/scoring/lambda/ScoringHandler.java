@@ -1,7 +1,6 @@
 package dev.lem.scoring.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lem.aws.AwsClients;
@@ -11,6 +10,7 @@ import dev.lem.predict.BlobModelRegistry;
 import dev.lem.scoring.ConversionPredictor;
 import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.config.Env;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.lambda.SqsBatches;
 import dev.lem.schedule.aws.EventBridgeStepScheduler;
 import dev.lem.scoring.ScoringConfig;
@@ -22,7 +22,7 @@ import dev.lem.visitor.VisitorTimeline;
 import java.time.Clock;
 
 /** Activity queue batch → scores and lifecycle; failed records are reported back to SQS (partial batch response). */
-public final class ScoringHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ScoringHandler extends MeteredRequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final ScoringService service;
 
@@ -52,7 +52,7 @@ public final class ScoringHandler implements RequestHandler<SQSEvent, SQSBatchRe
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    protected SQSBatchResponse handle(SQSEvent event, Context context) {
         return SqsBatches.process("scoring", event, service::handle);
     }
 }

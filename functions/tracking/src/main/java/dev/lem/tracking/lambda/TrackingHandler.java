@@ -1,7 +1,6 @@
 package dev.lem.tracking.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
@@ -9,6 +8,7 @@ import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
 import dev.lem.bus.EventPublishException;
 import dev.lem.bus.aws.EventBridgeEventBus;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.links.LinkSigner;
 import dev.lem.queue.QueueUnavailableException;
 import dev.lem.queue.MessageQueue;
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * If the activity queue is down the pixel still answers 200 (the open is lost and logged), the click
  * still redirects, and a beacon gets 503.
  */
-public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TrackingHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingHandler.class);
     static final String GIF_BASE64 = "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
@@ -104,7 +104,7 @@ public final class TrackingHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return switch (route(event)) {
             case "GET /t/o.gif" -> pixel(event);
             case "GET /t/c" -> click(event);

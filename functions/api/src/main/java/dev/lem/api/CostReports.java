@@ -1,0 +1,142 @@
+package dev.lem.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lem.cost.CostModel;
+import dev.lem.cost.LeadCounts;
+import dev.lem.cost.Usage;
+import dev.lem.cost.UsageSource;
+import dev.lem.json.Json;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /reports/cost?from=YYYY-MM-DD&to=YYYY-MM-DD[&campaign=ID]}: what the AWS requests and Lambda time recorded
+ * between the two UTC days (both included) cost at the price table's prices, per lead and per MQL, in all and per
+ * campaign. With {@code campaign}, every figure is that campaign's. perLead/perMql are null when there were no
+ * leads/MQLs. Malformed parameters are a 400 naming the problem.
+ */
+public final class CostReports implements ReportEndpoint {
+
+    public static final String PATH = "/reports/cost";
+    static final int MAX_DAYS = 366;
+    private static final Set<String> PARAMETERS = Set.of("from", "to", "campaign");
+    private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final int USD_SCALE = 10;
+
+    private final UsageSource usage;
+    private final LeadCounts counts;
+    private final CostModel model;
+
+    public CostReports(UsageSource usage, LeadCounts counts, CostModel model) {
+        this.usage = usage;
+        this.counts = counts;
+        this.model = model;
+    }
+
+    /** As routed by {@link ReportApi}, which has checked the method already. */
+    @Override
+    public ApiResponse handle(Map<String, String> query) {
+        return handle(new ApiRequest("GET", PATH, query));
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        if (!request.method().equals("GET")) {
+            return ApiResponse.error(405, "only GET is allowed here");
+        }
+        for (String name : request.query().keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                return ApiResponse.error(400, "unknown parameter: " + (name.length() > 32 ? name.substring(0, 32) + "…" : name)
+                        + " (allowed: from, to, campaign)");
+            }
+        }
+        for (String name : List.of("from", "to")) {
+            String raw = request.query().get(name);
+            if (raw == null || raw.isBlank()) {
+                return ApiResponse.error(400, name + " is required: GET /reports/cost?from=YYYY-MM-DD&to=YYYY-MM-DD");
+            }
+            if (day(raw).isEmpty()) {
+                return ApiResponse.error(400, name + " is not a date YYYY-MM-DD");
+            }
+        }
+        Optional<LocalDate> from = day(request.query().get("from"));
+        Optional<LocalDate> to = day(request.query().get("to"));
+        if (from.get().isAfter(to.get())) {
+            return ApiResponse.error(400, "from must not be after to");
+        }
+        if (ChronoUnit.DAYS.between(from.get(), to.get()) + 1 > MAX_DAYS) {
+            return ApiResponse.error(400, "the period is longer than " + MAX_DAYS + " days");
+        }
+        String rawCampaign = request.query().get("campaign");
+        if (rawCampaign != null && !CAMPAIGN.matcher(rawCampaign).matches()) {
+            return ApiResponse.error(400, "campaign must be a campaign id: letters, digits, '.', '_' or '-', at most 64");
+        }
+        return ApiResponse.ok(report(from.get(), to.get(), Optional.ofNullable(rawCampaign)));
+    }
+
+    private ObjectNode report(LocalDate from, LocalDate to, Optional<String> campaign) {
+        Map<String, Usage> perCampaign = new TreeMap<>(usage.byCampaign(from, to));
+        Usage total = campaign.map(c -> perCampaign.getOrDefault(c, Usage.NONE)).orElseGet(() -> usage.total(from, to));
+        BigDecimal totalUsd = model.usd(total);
+
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("currency", model.prices().currency());
+        body.put("pricesAsOf", model.prices().asOf().toString());
+        ObjectNode totals = body.putObject("total");
+        totals.put("usd", usd(totalUsd));
+        ObjectNode requests = totals.putObject("requests");
+        total.requestsByService().forEach(requests::put);
+        totals.put("billedMs", total.billedMs());
+        figures(body, totalUsd, counts.leads(from, to, campaign), counts.mqls(from, to, campaign));
+        ArrayNode campaigns = body.putArray("campaigns");
+        for (String name : campaign.map(List::of).orElseGet(() -> List.copyOf(perCampaign.keySet()))) {
+            BigDecimal usd = model.usd(perCampaign.getOrDefault(name, Usage.NONE));
+            ObjectNode row = campaigns.addObject();
+            row.put("campaign", name);
+            row.put("usd", usd(usd));
+            figures(row, usd, counts.leads(from, to, Optional.of(name)), counts.mqls(from, to, Optional.of(name)));
+        }
+        return body;
+    }
+
+    /** leads, mqls, perLead, perMql (null when the divisor is 0). */
+    private static void figures(ObjectNode node, BigDecimal usd, long leads, long mqls) {
+        node.put("leads", leads);
+        node.put("mqls", mqls);
+        node.put("perLead", per(usd, leads));
+        node.put("perMql", per(usd, mqls));
+    }
+
+    private static Optional<LocalDate> day(String raw) {
+        if (raw == null || raw.length() != 10) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(raw, DAY));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static double usd(BigDecimal amount) {
+        return amount.setScale(USD_SCALE, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static Double per(BigDecimal amount, long count) {
+        return count == 0 ? null : usd(amount.divide(BigDecimal.valueOf(count), USD_SCALE, RoundingMode.HALF_UP));
+    }
+}
