@@ -149,7 +149,8 @@ class DemoBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#funnel-chart rect"))).hasSize(5);
         assertThat(browser.findElements(By.cssSelector("#funnel-chart rect")))
                 .as("the new lead entered a stage").anySatisfy(bar -> assertThat(bar.getAttribute("data-value")).isNotEqualTo("0"));
-        waitFor.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cost-status"), "not available"));
+        waitFor.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cost-status"), "per lead"));
+        assertThat(browser.findElement(By.id("cost-status")).getText()).as("the demo's lead was priced").doesNotContain("per lead –");
         assertThat(browser.findElement(By.id("error")).getText()).isEmpty();
         screenshot("07-reports-dashboard");
     }

@@ -7,13 +7,11 @@ import dev.lem.cost.LeadCounts;
 import dev.lem.cost.Usage;
 import dev.lem.cost.UsageSource;
 import dev.lem.json.Json;
+import dev.lem.report.ReportFilter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +20,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /reports/cost?from=YYYY-MM-DD&to=YYYY-MM-DD[&campaign=ID]}: what the AWS requests and Lambda time recorded
+ * {@code GET /reports/cost?from=YYYY-MM-DD&to=YYYY-MM-DD[&campaign=ID]} (the days parsed as every report's, by
+ * {@link ReportParameters}): what the AWS requests and Lambda time recorded
  * between the two UTC days (both included) cost at the price table's prices, per lead and per MQL, in all and per
  * campaign. With {@code campaign}, every figure is that campaign's. perLead/perMql are null when there were no
  * leads/MQLs. Malformed parameters are a 400 naming the problem.
@@ -30,17 +29,17 @@ import java.util.regex.Pattern;
 public final class CostReports implements ReportEndpoint {
 
     public static final String PATH = "/reports/cost";
-    static final int MAX_DAYS = 366;
     private static final Set<String> PARAMETERS = Set.of("from", "to", "campaign");
     private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final int USD_SCALE = 10;
 
     private final UsageSource usage;
     private final LeadCounts counts;
     private final CostModel model;
+    private final Clock clock;
 
-    public CostReports(UsageSource usage, LeadCounts counts, CostModel model) {
+    public CostReports(UsageSource usage, LeadCounts counts, CostModel model, Clock clock) {
+        this.clock = clock;
         this.usage = usage;
         this.counts = counts;
         this.model = model;
@@ -56,34 +55,17 @@ public final class CostReports implements ReportEndpoint {
         if (!request.method().equals("GET")) {
             return ApiResponse.error(405, "only GET is allowed here");
         }
-        for (String name : request.query().keySet()) {
-            if (!PARAMETERS.contains(name)) {
-                return ApiResponse.error(400, "unknown parameter: " + (name.length() > 32 ? name.substring(0, 32) + "…" : name)
-                        + " (allowed: from, to, campaign)");
-            }
+        ReportFilter filter;
+        try {
+            filter = ReportParameters.parse(request.query(), PARAMETERS, clock);
+        } catch (ReportParameters.InvalidParameterException e) {
+            return ApiResponse.error(400, e.getMessage());
         }
-        for (String name : List.of("from", "to")) {
-            String raw = request.query().get(name);
-            if (raw == null || raw.isBlank()) {
-                return ApiResponse.error(400, name + " is required: GET /reports/cost?from=YYYY-MM-DD&to=YYYY-MM-DD");
-            }
-            if (day(raw).isEmpty()) {
-                return ApiResponse.error(400, name + " is not a date YYYY-MM-DD");
-            }
-        }
-        Optional<LocalDate> from = day(request.query().get("from"));
-        Optional<LocalDate> to = day(request.query().get("to"));
-        if (from.get().isAfter(to.get())) {
-            return ApiResponse.error(400, "from must not be after to");
-        }
-        if (ChronoUnit.DAYS.between(from.get(), to.get()) + 1 > MAX_DAYS) {
-            return ApiResponse.error(400, "the period is longer than " + MAX_DAYS + " days");
-        }
-        String rawCampaign = request.query().get("campaign");
-        if (rawCampaign != null && !CAMPAIGN.matcher(rawCampaign).matches()) {
+        // campaign becomes a CloudWatch dimension value in a SEARCH expression: only plain ids
+        if (filter.campaign().isPresent() && !CAMPAIGN.matcher(filter.campaign().get()).matches()) {
             return ApiResponse.error(400, "campaign must be a campaign id: letters, digits, '.', '_' or '-', at most 64");
         }
-        return ApiResponse.ok(report(from.get(), to.get(), Optional.ofNullable(rawCampaign)));
+        return ApiResponse.ok(report(filter.from(), filter.to(), filter.campaign()));
     }
 
     private ObjectNode report(LocalDate from, LocalDate to, Optional<String> campaign) {
@@ -119,17 +101,6 @@ public final class CostReports implements ReportEndpoint {
         node.put("mqls", mqls);
         node.put("perLead", per(usd, leads));
         node.put("perMql", per(usd, mqls));
-    }
-
-    private static Optional<LocalDate> day(String raw) {
-        if (raw == null || raw.length() != 10) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(raw, DAY));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static double usd(BigDecimal amount) {

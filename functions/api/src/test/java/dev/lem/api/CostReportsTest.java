@@ -61,7 +61,8 @@ class CostReportsTest {
         }
     };
 
-    private final CostReports reports = new CostReports(usage, counts, new CostModel(PRICES));
+    private final CostReports reports = new CostReports(usage, counts, new CostModel(PRICES),
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-23T12:00:00Z"), java.time.ZoneOffset.UTC));
 
     @Test
     void handle_whenAPeriod_reportsTotalPerLeadPerMqlAndEachCampaign() {
@@ -105,17 +106,24 @@ class CostReportsTest {
 
     @Test
     void handle_whenParametersAreWrong_isAPrecise400() {
-        assertError(Map.of("to", "2026-11-23"), 400, "from is required: GET /reports/cost?from=YYYY-MM-DD&to=YYYY-MM-DD");
-        assertError(Map.of("from", "2026-11-01"), 400, "to is required: GET /reports/cost?from=YYYY-MM-DD&to=YYYY-MM-DD");
-        assertError(Map.of("from", "2026-02-30", "to", "2026-11-23"), 400, "from is not a date YYYY-MM-DD");
-        assertError(Map.of("from", "2026-11-01", "to", "23.11.2026"), 400, "to is not a date YYYY-MM-DD");
-        assertError(Map.of("from", "+2026-11-01", "to", "2026-11-23"), 400, "from is not a date YYYY-MM-DD");
-        assertError(Map.of("from", "2026-11-24", "to", "2026-11-23"), 400, "from must not be after to");
-        assertError(Map.of("from", "2025-01-01", "to", "2026-01-02"), 400, "the period is longer than 366 days");
+        assertError(Map.of("from", "2026-02-30", "to", "2026-11-23"), 400, "from is not a calendar date: 2026-02-30");
+        assertError(Map.of("from", "2026-11-01", "to", "23.11.2026"), 400, "to must be a date yyyy-MM-dd");
+        assertError(Map.of("from", "+2026-11-01", "to", "2026-11-23"), 400, "from must be a date yyyy-MM-dd");
+        assertError(Map.of("from", "2026-11-24", "to", "2026-11-23"), 400, "from (2026-11-24) is after to (2026-11-23)");
+        assertError(Map.of("from", "2025-01-01", "to", "2026-01-02"), 400,
+                "the range from 2025-01-01 to 2026-01-02 spans 367 days; at most 366");
         assertError(Map.of("from", "2026-11-01", "to", "2026-11-23", "campaign", "<script>"), 400,
                 "campaign must be a campaign id: letters, digits, '.', '_' or '-', at most 64");
         assertError(Map.of("from", "2026-11-01", "to", "2026-11-23", "limit", "5"), 400,
-                "unknown parameter: limit (allowed: from, to, campaign)");
+                "unknown parameter 'limit'; allowed: campaign, from, to");
+    }
+
+    @Test
+    void handle_whenDatesAreLeftOut_reportsTheLast30DaysLikeEveryReport() {
+        JsonNode body = Json.tree(Json.write(reports.handle(get(Map.of())).body()));
+
+        assertThat(body.path("from").asText()).isEqualTo("2026-10-25");
+        assertThat(body.path("to").asText()).isEqualTo("2026-11-23");
     }
 
     @Test

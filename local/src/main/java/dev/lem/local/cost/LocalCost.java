@@ -19,7 +19,7 @@ public final class LocalCost implements AutoCloseable {
 
     private LocalCost(UsageLedger ledger, LeadCounts counts) {
         this.ledger = ledger;
-        this.reports = new CostReports(ledger, counts, new CostModel(PriceTable.builtIn()));
+        this.reports = new CostReports(ledger, counts, new CostModel(PriceTable.builtIn()), java.time.Clock.systemUTC());
     }
 
     public static LocalCost open(LocalState state, LeadCounts counts) {

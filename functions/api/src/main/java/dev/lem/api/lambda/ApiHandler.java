@@ -73,7 +73,7 @@ public final class ApiHandler extends MeteredRequestHandler<APIGatewayV2HTTPEven
     /** {@code GET /reports/cost}: usage from CloudWatch, priced by the built-in table, per lead and MQL of the funnel. */
     private static CostReports costReport(ApiConfig config, ReportCounters counters) {
         return new CostReports(new CloudWatchUsageSource(AwsClients.client(CloudWatchClient.builder(), config.aws())),
-                new FunnelLeadCounts(counters), new CostModel(PriceTable.builtIn()));
+                new FunnelLeadCounts(counters), new CostModel(PriceTable.builtIn()), Clock.systemUTC());
     }
 
     @Override

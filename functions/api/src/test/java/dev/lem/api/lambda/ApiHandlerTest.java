@@ -85,19 +85,23 @@ class ApiHandlerTest {
                 return Map.of();
             }
         };
-        ApiHandler withCost = new ApiHandler(new ApiHandler.Services(new LeadApi(leads, new InMemoryLeadStandingStore(leads),
-                new IdentityHasher(new byte[32]), Clock.fixed(AT, ZoneOffset.UTC)), new dev.lem.api.CostReports(none,
-                dev.lem.cost.LeadCounts.UNCOUNTED, new dev.lem.cost.CostModel(dev.lem.cost.PriceTable.builtIn()))));
+        Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
+        ApiHandler withCost = new ApiHandler(new dev.lem.api.ApiRoutes(new LeadApi(leads, new InMemoryLeadStandingStore(leads),
+                new IdentityHasher(new byte[32]), clock), new dev.lem.api.ReportApi(new dev.lem.testing.fakes.InMemoryReportCounters(),
+                java.util.List::of, new dev.lem.api.CostReports(none, dev.lem.cost.LeadCounts.UNCOUNTED,
+                new dev.lem.cost.CostModel(dev.lem.cost.PriceTable.builtIn()), clock), clock)));
 
         APIGatewayV2HTTPResponse ok = withCost.handleRequest(event("GET", "/reports/cost",
                 Map.of("from", "2026-11-01", "to", "2026-11-23")), null);
-        APIGatewayV2HTTPResponse bad = withCost.handleRequest(event("GET", "/reports/cost", Map.of("from", "2026-11-01")), null);
+        APIGatewayV2HTTPResponse bad = withCost.handleRequest(event("GET", "/reports/cost",
+                Map.of("from", "2026-11-24", "to", "2026-11-23")), null);
 
         assertThat(ok.getStatusCode()).isEqualTo(200);
         assertThat(Json.tree(ok.getBody()).path("total").path("usd").asDouble()).isZero();
         assertThat(Json.tree(ok.getBody()).path("perLead").isNull()).isTrue();
         assertThat(bad.getStatusCode()).isEqualTo(400);
-        assertThat(handler.handleRequest(event("GET", "/reports/cost", Map.of()), null).getStatusCode()).isEqualTo(404);
+        assertThat(handler.handleRequest(event("GET", "/reports/cost", Map.of()), null).getStatusCode())
+                .as("a deployment without a cost model").isEqualTo(501);
     }
 
     @Test
