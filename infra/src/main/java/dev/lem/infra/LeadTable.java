@@ -90,6 +90,21 @@ public final class LeadTable extends Construct {
         key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
     }
 
+    /**
+     * Gets, queries and puts only of items whose partition key starts with one of {@code partitionKeyPrefixes} (IAM
+     * condition {@code dynamodb:LeadingKeys} on every action), on the table itself (no indexes), and use of the
+     * table's key. For a function that owns a few kinds of items and must not see leads at all.
+     */
+    public void grantItemsUnder(IGrantable grantee, List<String> partitionKeyPrefixes) {
+        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"))
+                .resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
+                        partitionKeyPrefixes.stream().map(prefix -> prefix + "*").toList())))
+                .build());
+        key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
+    }
+
     /** Reads by key and queries on the table itself (no indexes, no writes), and decryption with the table's key. */
     public void grantItemRead(IGrantable grantee) {
         grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()

@@ -77,7 +77,9 @@ public final class LemFunctions extends Construct {
             FunctionName.ACTIVITIES, new Settings(1024, 20),
             FunctionName.API, new Settings(512, 10),
             // one lookup, one claim, one PutEvents
-            FunctionName.OUTCOMES, new Settings(1024, 10));
+            FunctionName.OUTCOMES, new Settings(1024, 10),
+            // one validation (schema, event-ruler compiles) and two conditional puts
+            FunctionName.JOURNEYS, new Settings(1024, 10));
 
     /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
     public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
@@ -257,6 +259,10 @@ public final class LemFunctions extends Construct {
                 activity.grantSendMessages(role); // the lifecycle move an outcome asks for
                 r.keys().grantRead(HmacKeys.Purpose.IDENTITY, role);
             }
+            case JOURNEYS -> {
+                // the journey admin API: reads and writes journey items only (JOURNEY#<id>, JOURNEYS), nothing else
+                r.table().grantItemsUnder(role, java.util.List.of(Keys.journey(""), Keys.JOURNEYS_PK));
+            }
             case NOTIFICATIONS -> {
                 consume(alias, notify, QueueDefinition.NOTIFY);
                 r.table().grantItemReadWrite(role);
@@ -332,6 +338,7 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
                 env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
             }
+            case JOURNEYS -> env.put(EnvNames.TABLE_NAME, table);
             case ACTIVITIES -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
@@ -378,7 +385,7 @@ public final class LemFunctions extends Construct {
         return switch (name) {
             case FORM_CAPTURE -> config.formCaptureConcurrency();
             case TRACKING -> config.trackingConcurrency();
-            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES, API, OUTCOMES -> 0;
+            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES, API, OUTCOMES, JOURNEYS -> 0;
         };
     }
 

@@ -23,6 +23,10 @@ final class NagFindings {
     static void suppressJustified(LemStack stack) {
         suppress(stack.adminApi().readPolicy(), "AwsSolutions-IAM5",
                 "execute-api:Invoke on GET /leads/* of this API only: the lead id is a path parameter.");
+        suppress(stack.journeyAdminApi().readPolicy(), "AwsSolutions-IAM5",
+                "execute-api:Invoke on GET /admin/journeys/* of this API only: the journey id is a path parameter.");
+        suppress(stack.journeyAdminApi().deployPolicy(), "AwsSolutions-IAM5",
+                "execute-api:Invoke on GET /admin/journeys/* of this API only: the journey id is a path parameter.");
         functionRoles(stack);
         if (stack.getNode().tryFindChild(NotificationEndpoints.ID) instanceof NotificationEndpoints endpoints) {
             tableFunctionRole(stack, endpoints.preferences().getRole(), false);
@@ -76,7 +80,7 @@ final class NagFindings {
             switch (name) {
                 // notifications: Resource::* also covers sns:Publish to a phone number (SMS), which has no ARN
                 case ROUTER, DRIP, SCORING, NOTIFICATIONS -> findings.add(schedulesOfTheGroup(stack));
-                case FORM_CAPTURE, TRACKING, ACTIVITIES, API, OUTCOMES -> { }
+                case FORM_CAPTURE, TRACKING, ACTIVITIES, API, OUTCOMES, JOURNEYS -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
         }

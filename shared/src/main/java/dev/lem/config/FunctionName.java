@@ -17,7 +17,9 @@ public enum FunctionName {
     /** The admin API: GET /leads, /leads/{id}, /leads/{id}/score. */
     API("api", "dev.lem.api.lambda.ApiHandler"),
     /** {@code POST /outcomes}: won/lost/disqualified reports from a CRM or call centre, from form-capture's jar. */
-    OUTCOMES("outcomes", "form-capture", "dev.lem.capture.lambda.OutcomesHandler");
+    OUTCOMES("outcomes", "form-capture", "dev.lem.capture.lambda.OutcomesHandler"),
+    /** The journey admin API (POST /admin/journeys, GET /admin/journeys[/{id}]), from router's jar (parser, schema). */
+    JOURNEYS("journeys", "router", "dev.lem.routing.lambda.JourneyAdminHandler");
 
     private final String id;
     private final String module;

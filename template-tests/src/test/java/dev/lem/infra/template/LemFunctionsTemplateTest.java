@@ -174,6 +174,7 @@ class LemFunctionsTemplateTest {
             case ACTIVITIES -> Set.of("logs", "xray", "dynamodb", "kms", "sqs", "secretsmanager");
             case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager");
             case OUTCOMES -> Set.of("logs", "xray", "dynamodb", "kms", "events", "secretsmanager", "sqs");
+            case JOURNEYS -> Set.of("logs", "xray", "dynamodb", "kms");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -256,6 +257,7 @@ class LemFunctionsTemplateTest {
             case ACTIVITIES -> Set.of(EnvNames.TABLE_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
             case API -> Set.of(EnvNames.TABLE_NAME, identity);
             case OUTCOMES -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
+            case JOURNEYS -> Set.of(EnvNames.TABLE_NAME);
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);
