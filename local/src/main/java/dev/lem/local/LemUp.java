@@ -346,7 +346,7 @@ public final class LemUp {
                     new DynamoDbIdempotencyStore(dynamo, table), activityQueue), clock);
             routes.post("/activities", token.guard(new LambdaEndpoint(FunctionName.ACTIVITIES, activities, clock)));
             LocalNotifications.addRoutes(routes, notifyStores, keys.trackingKey(), keys.identityKey(), URI.create(baseUrl),
-                    token, List.of(scheduler, notify.heldMessages()), clock);
+                    token, List.of(scheduler, notify.heldMessages()), bus, clock);
             notify.channels().addTo(routes);
             // outcomes from a CRM or call centre: the same guard
             var outcomes = new dev.lem.capture.lambda.OutcomesHandler(new dev.lem.capture.outcomes.OutcomeIngestionService(

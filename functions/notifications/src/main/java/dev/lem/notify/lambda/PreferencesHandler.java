@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
+import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
 import dev.lem.lead.IdentityHasher;
@@ -45,7 +46,8 @@ public final class PreferencesHandler implements RequestHandler<APIGatewayV2HTTP
         var dynamo = AwsClients.dynamoDb(config.aws());
         return new PreferenceService(new DynamoDbLeadStore(dynamo, config.tableName()),
                 new DynamoDbSuppressionList(dynamo, config.tableName()), new Recipients(new IdentityHasher(config.identityKey())),
-                new UnsubscribeLinks(new LinkSigner(config.trackingKey()), config.publicBaseUrl()), Clock.systemUTC());
+                new UnsubscribeLinks(new LinkSigner(config.trackingKey()), config.publicBaseUrl()),
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()), Clock.systemUTC());
     }
 
     @Override
