@@ -338,6 +338,7 @@ public final class LemUp {
                     .get("/t/o.gif", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/c", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/s", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
+                    .post("/t/s", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .post("/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .add("OPTIONS", "/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/lem.js", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock));

@@ -34,7 +34,7 @@ class HttpEndpointsTemplateTest {
                 .map(r -> Cfn.props(r).get("RouteKey")).toList();
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
-                "POST /f/{formId}", "GET /f/{formId}/token", "GET /f/{formId}/confirm", "GET /t/o.gif", "GET /t/c", "GET /t/s", "POST /t/e",
+                "POST /f/{formId}", "GET /f/{formId}/token", "GET /f/{formId}/confirm", "GET /t/o.gif", "GET /t/c", "GET /t/s", "POST /t/s", "POST /t/e",
                 "GET /t/lem.js", "GET /u/{token}", "POST /u/{token}");
         assertThat(iamRouteKeys()).containsExactlyInAnyOrderElementsOf(IAM_ROUTES);
     }
@@ -47,6 +47,7 @@ class HttpEndpointsTemplateTest {
             "'GET /t/o.gif', TRACKING",
             "'GET /t/c', TRACKING",
             "'GET /t/s', TRACKING",
+            "'POST /t/s', TRACKING",
             "'POST /t/e', TRACKING",
             "'GET /t/lem.js', TRACKING",
             "'POST /activities', ACTIVITIES",
