@@ -290,7 +290,8 @@ public final class LemUp {
             var routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(), journeys.runner(),
                     clock, new AudienceFanOut(audienceQueue));
             var router = new RouterHandler(new RouterHandler.Services(routing, Optional.of(new AudienceService(routing,
-                    new DynamoDbLeadSegments(dynamo, table), journeys.leads(), audienceQueue))));
+                    new DynamoDbLeadSegments(dynamo, table), journeys.leads(), audienceQueue,
+                    new dev.lem.store.DynamoDbIdempotencyStore(dynamo, table), clock))));
             LocalEventBus bus = resources.add("bus", new LocalEventBus(RuleDefinition.ALL,
                     Map.<RuleDefinition.RuleTarget, RequestStreamHandler>of(RuleDefinition.RuleTarget.ROUTER, router),
                     deadLetters, clock, LocalEngines.REGION, Duration.ofSeconds(1)));

@@ -131,9 +131,10 @@ class HttpEndpointsTemplateTest {
         assertThat(iamRouteKeys()).containsExactlyInAnyOrderElementsOf(IAM_ROUTES);
     }
 
-    /** The admin routes: offline activity, the admin API reads, erasure. */
+    /** The admin routes: offline activity, the admin API reads, erasure, the journey admin API. */
     private static final List<String> IAM_ROUTES = List.of("POST /activities", "POST /outcomes", "GET /leads", "GET /leads/{id}",
-            "GET /leads/{id}/score", "DELETE /leads/{id}");
+            "GET /leads/{id}/score", "DELETE /leads/{id}", "POST /admin/journeys", "GET /admin/journeys",
+            "GET /admin/journeys/{id}");
 
     private List<String> iamRouteKeys() {
         return synth.resources("AWS::ApiGatewayV2::Route").values().stream().map(Cfn::props)
