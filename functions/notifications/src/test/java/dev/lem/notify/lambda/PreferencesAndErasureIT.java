@@ -120,6 +120,24 @@ class PreferencesAndErasureIT {
     }
 
     @Test
+    void postOneClick_whenTheBusIsDown_answers503AndTheRetryUnsubscribesAndPublishes() {
+        Lead ada = storedLead("ada@example.com");
+        String token = LINKS.token(ada.id(), Channel.EMAIL);
+        bus.failNextCallWith(new dev.lem.bus.EventPublishException("bus down", null));
+
+        APIGatewayV2HTTPResponse down = preferences.handleRequest(post(token, "List-Unsubscribe=One-Click", false), null);
+
+        assertThat(down.getStatusCode()).isEqualTo(503);
+        assertThat(down.getHeaders()).containsEntry("Retry-After", "60");
+        assertThat(leads.find(ada.id()).orElseThrow().hasConsent("email")).as("consent kept until published").isTrue();
+        assertThat(preferences.handleRequest(post(token, "List-Unsubscribe=One-Click", false), null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(leads.find(ada.id()).orElseThrow().hasConsent("email")).isFalse();
+        assertThat(bus.published()).singleElement().isInstanceOfSatisfying(LeadActivity.class, e ->
+                assertThat(e.type()).isEqualTo("email.unsubscribe"));
+    }
+
+    @Test
     void post_whenBodyEmpty_treatsItAsOneClick() {
         Lead ada = storedLead("ada@example.com");
 
