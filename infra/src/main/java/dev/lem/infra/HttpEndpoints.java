@@ -142,6 +142,7 @@ public final class HttpEndpoints extends Construct {
         route("/t/o.gif", HttpMethod.GET, tracks);
         route("/t/c", HttpMethod.GET, tracks);
         route("/t/s", HttpMethod.GET, tracks);
+        route("/t/s", HttpMethod.POST, tracks); // the survey answer confirmation page's button
         route("/t/e", HttpMethod.POST, tracks);
         route("/t/lem.js", HttpMethod.GET, tracks);
     }

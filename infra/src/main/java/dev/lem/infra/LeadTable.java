@@ -81,27 +81,29 @@ public final class LeadTable extends Construct {
      */
     public void grantReadAndWritesUnder(IGrantable grantee, List<String> partitionKeyPrefixes) {
         table.grant(grantee, "dynamodb:GetItem");
-        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"))
-                .resources(List.of(table.getTableArn()))
-                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
-                        partitionKeyPrefixes.stream().map(prefix -> prefix + "*").toList())))
-                .build());
+        grantee.getGrantPrincipal().addToPrincipalPolicy(onlyUnder(partitionKeyPrefixes,
+                List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem")));
         key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
     }
 
     /**
-     * Gets, puts and updates (the actions a transaction of puts and updates needs) only of items whose partition key
-     * starts with one of {@code partitionKeyPrefixes}; nothing else in the table. For a function that owns its items.
+     * Only {@code actions}, and only on items whose partition key starts with one of {@code partitionKeyPrefixes} (IAM
+     * condition {@code dynamodb:LeadingKeys} on every action), on the table itself (no indexes), and use of the
+     * table's key; nothing else in the table. For a function that owns a few kinds of items and must not see leads:
+     * reporting (get, put, update of its counters) and the journey admin API (get, query, put of journeys).
      */
-    public void grantOnlyUnder(IGrantable grantee, List<String> partitionKeyPrefixes) {
-        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"))
+    public void grantOnlyUnder(IGrantable grantee, List<String> partitionKeyPrefixes, String... actions) {
+        grantee.getGrantPrincipal().addToPrincipalPolicy(onlyUnder(partitionKeyPrefixes, List.of(actions)));
+        key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
+    }
+
+    private PolicyStatement onlyUnder(List<String> partitionKeyPrefixes, List<String> actions) {
+        return PolicyStatement.Builder.create()
+                .actions(actions)
                 .resources(List.of(table.getTableArn()))
                 .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys",
                         partitionKeyPrefixes.stream().map(prefix -> prefix + "*").toList())))
-                .build());
-        key.grant(grantee, KEY_ACTIONS.toArray(String[]::new));
+                .build();
     }
 
     /** Reads by key and queries on the table itself (no indexes, no writes), and decryption with the table's key. */

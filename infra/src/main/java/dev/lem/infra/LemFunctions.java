@@ -79,7 +79,9 @@ public final class LemFunctions extends Construct {
             // one lookup, one claim, one PutEvents
             FunctionName.OUTCOMES, new Settings(1024, 10),
             // a batch of 25 events: one transaction each
-            FunctionName.REPORTING, new Settings(512, 30));
+            FunctionName.REPORTING, new Settings(512, 30),
+            // one validation (schema, event-ruler compiles) and two conditional puts
+            FunctionName.JOURNEYS, new Settings(1024, 10));
 
     /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
     public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
@@ -267,7 +269,13 @@ public final class LemFunctions extends Construct {
                 // its counters only: reads, puts and updates of REPORT# items, nothing else in the table
                 Queue reporting = r.queues().queue(QueueDefinition.REPORTING);
                 consume(alias, reporting, QueueDefinition.REPORTING);
-                r.table().grantOnlyUnder(role, java.util.List.of(Keys.REPORT_PREFIX));
+                r.table().grantOnlyUnder(role, java.util.List.of(Keys.REPORT_PREFIX),
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+            }
+            case JOURNEYS -> {
+                // the journey admin API: reads and writes journey items only (JOURNEY#<id>, JOURNEYS), nothing else
+                r.table().grantOnlyUnder(role, java.util.List.of(Keys.journey(""), Keys.JOURNEYS_PK),
+                        "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem");
             }
             case NOTIFICATIONS -> {
                 consume(alias, notify, QueueDefinition.NOTIFY);
@@ -344,6 +352,7 @@ public final class LemFunctions extends Construct {
                 env.put(EnvNames.SCHEDULER_ROLE_ARN, r.scheduling().schedulerRole().getRoleArn());
                 env.put(SCHEDULER_DLQ_ARN_ENV, r.scheduling().deadLetterQueue().getQueueArn());
             }
+            case JOURNEYS -> env.put(EnvNames.TABLE_NAME, table);
             case ACTIVITIES -> {
                 env.put(EnvNames.TABLE_NAME, table);
                 env.put(EnvNames.ACTIVITY_QUEUE_URL, activity);
@@ -391,7 +400,7 @@ public final class LemFunctions extends Construct {
         return switch (name) {
             case FORM_CAPTURE -> config.formCaptureConcurrency();
             case TRACKING -> config.trackingConcurrency();
-            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES, API, OUTCOMES, REPORTING -> 0;
+            case SCORING, ROUTER, DRIP, NOTIFICATIONS, ACTIVITIES, API, OUTCOMES, REPORTING, JOURNEYS -> 0;
         };
     }
 

@@ -53,6 +53,7 @@ public final class LemStack extends Stack {
     private final ReportingRoute reportingRoute;
     private final HttpEndpoints http;
     private final AdminApi adminApi;
+    private final JourneyAdminApi journeyAdminApi;
     private final EdgeWebAcl webAcl;
     private final EdgeDistribution cdn;
     private final DomainName customDomain;
@@ -101,6 +102,7 @@ public final class LemStack extends Stack {
         http.adminRoute("/activities", HttpMethod.POST,
                 new HttpLambdaIntegration("Activities", functions.alias(FunctionName.ACTIVITIES)));
         this.adminApi = new AdminApi(this, "AdminApi", http, functions.alias(FunctionName.API));
+        this.journeyAdminApi = new JourneyAdminApi(this, "JourneyAdminApi", http, functions.alias(FunctionName.JOURNEYS));
         // outcomes from a CRM or call centre: IAM-authorised too
         http.adminRoute("/outcomes", HttpMethod.POST,
                 new HttpLambdaIntegration("Outcomes", functions.alias(FunctionName.OUTCOMES)));
@@ -268,6 +270,10 @@ public final class LemStack extends Stack {
 
     public EventRouting routing() {
         return routing;
+    }
+
+    public JourneyAdminApi journeyAdminApi() {
+        return journeyAdminApi;
     }
 
     public AdminApi adminApi() {

@@ -23,6 +23,10 @@ final class NagFindings {
     static void suppressJustified(LemStack stack) {
         suppress(stack.adminApi().readPolicy(), "AwsSolutions-IAM5",
                 "execute-api:Invoke on GET /leads/* of this API only: the lead id is a path parameter.");
+        suppress(stack.journeyAdminApi().readPolicy(), "AwsSolutions-IAM5",
+                "execute-api:Invoke on GET /admin/journeys/* of this API only: the journey id is a path parameter.");
+        suppress(stack.journeyAdminApi().deployPolicy(), "AwsSolutions-IAM5",
+                "execute-api:Invoke on GET /admin/journeys/* of this API only: the journey id is a path parameter.");
         functionRoles(stack);
         if (stack.getNode().tryFindChild(NotificationEndpoints.ID) instanceof NotificationEndpoints endpoints) {
             tableFunctionRole(stack, endpoints.preferences().getRole(), false);
@@ -83,7 +87,7 @@ final class NagFindings {
                 case ROUTER, DRIP, SCORING, NOTIFICATIONS -> findings.add(schedulesOfTheGroup(stack));
                 case API -> findings.add(iam5("cloudwatch:GetMetricData (GET /reports/cost reads the LEM usage metrics) "
                         + "has no resource-level permissions.", "Resource::*"));
-                case FORM_CAPTURE, TRACKING, ACTIVITIES, OUTCOMES -> { }
+                case FORM_CAPTURE, TRACKING, ACTIVITIES, OUTCOMES, JOURNEYS -> { }
             }
             NagSuppressions.addResourceSuppressions(stack.functions().role(name), findings, true);
         }

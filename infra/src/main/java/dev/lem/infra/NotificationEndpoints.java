@@ -50,12 +50,14 @@ public final class NotificationEndpoints extends Construct {
         prefsEnv.put(HmacKeys.Purpose.TRACKING.envName(), r.keys().secret(HmacKeys.Purpose.TRACKING).getSecretArn());
         prefsEnv.put(HmacKeys.Purpose.IDENTITY.envName(), r.keys().secret(HmacKeys.Purpose.IDENTITY).getSecretArn());
         prefsEnv.put(EnvNames.PUBLIC_BASE_URL, publicBaseUrl);
+        prefsEnv.put(EnvNames.EVENT_BUS_NAME, r.bus().getEventBusName()); // unsubscribes end journeys (router)
         Role prefsRole = role("Preferences");
         this.preferences = function("Preferences", "LEM preferences and unsubscribe (/u/{token})", PREFERENCES_HANDLER,
                 512, 10, prefsEnv, prefsRole, jar, r);
         r.table().grantItemReadWrite(prefsRole);
         r.keys().grantRead(HmacKeys.Purpose.TRACKING, prefsRole);
         r.keys().grantRead(HmacKeys.Purpose.IDENTITY, prefsRole);
+        r.bus().grantPutEventsTo(prefsRole);
 
         Map<String, String> eraseEnv = new LinkedHashMap<>();
         eraseEnv.put(EnvNames.REGION, Aws.REGION);

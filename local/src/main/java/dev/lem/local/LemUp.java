@@ -291,7 +291,8 @@ public final class LemUp {
             var routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(), journeys.runner(),
                     clock, new AudienceFanOut(audienceQueue));
             var router = new RouterHandler(new RouterHandler.Services(routing, Optional.of(new AudienceService(routing,
-                    new DynamoDbLeadSegments(dynamo, table), journeys.leads(), audienceQueue))));
+                    new DynamoDbLeadSegments(dynamo, table), journeys.leads(), audienceQueue,
+                    new dev.lem.store.DynamoDbIdempotencyStore(dynamo, table), clock))));
             var reportingQueue = new SqsMessageQueue(engines.sqs(), engines.queue(QueueDefinition.REPORTING).url());
             LocalReporting reporting = new LocalReporting(dynamo, table, clock);
             LocalEventBus bus = resources.add("bus", new LocalEventBus(
@@ -345,6 +346,7 @@ public final class LemUp {
                     .get("/t/o.gif", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/c", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/s", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
+                    .post("/t/s", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .post("/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .add("OPTIONS", "/t/e", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock))
                     .get("/t/lem.js", new LambdaEndpoint(FunctionName.TRACKING, tracking, clock));
@@ -353,7 +355,7 @@ public final class LemUp {
                     new DynamoDbIdempotencyStore(dynamo, table), activityQueue), clock);
             routes.post("/activities", token.guard(new LambdaEndpoint(FunctionName.ACTIVITIES, activities, clock)));
             LocalNotifications.addRoutes(routes, notifyStores, keys.trackingKey(), keys.identityKey(), URI.create(baseUrl),
-                    token, List.of(scheduler, notify.heldMessages()), clock);
+                    token, List.of(scheduler, notify.heldMessages()), bus, clock);
             notify.channels().addTo(routes);
             // outcomes from a CRM or call centre: the same guard
             var outcomes = new dev.lem.capture.lambda.OutcomesHandler(new dev.lem.capture.outcomes.OutcomeIngestionService(

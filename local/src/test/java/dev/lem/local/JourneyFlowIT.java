@@ -204,7 +204,8 @@ class JourneyFlowIT {
         RoutingService routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
                 journeys.runner(), Clock.fixed(NOW, ZoneOffset.UTC), new dev.lem.routing.AudienceFanOut(queue));
         RouterHandler router = new RouterHandler(new RouterHandler.Services(routing, Optional.of(new dev.lem.routing.AudienceService(
-                routing, new dev.lem.store.DynamoDbLeadSegments(engines.dynamoDb(), table), journeys.leads(), queue))));
+                routing, new dev.lem.store.DynamoDbLeadSegments(engines.dynamoDb(), table), journeys.leads(), queue,
+                new dev.lem.store.DynamoDbIdempotencyStore(engines.dynamoDb(), table), Clock.fixed(NOW, ZoneOffset.UTC)))));
         var consumer = new dev.lem.local.queue.StreamHandlerConsumer(router);
 
         invoke(router, envelope(new CampaignTrigger("promo-2026", NOW, "promo", null, Map.of("offer", "bf"),
@@ -233,6 +234,66 @@ class JourneyFlowIT {
         for (String lead : audience) {
             assertThat(enrolment(new LeadId(lead), "promo").trigger()).isEqualTo("promo-2026");
         }
+    }
+
+    @Test
+    void campaignTriggerWithASegment_whenEveryPageMessageIsDeliveredTwice_enrolsEachLeadOnceAndWalksEachPageOnce()
+            throws Exception {
+        String document = """
+                {"schemaVersion":1,"id":"segment-promo","version":1,
+                 "entry":{"event":{"source":["lem.marketing"],"detail-type":["campaign.trigger"]}},
+                 "steps":[{"id":"offer","type":"send","channel":"email","template":"promo"}]}""";
+        JourneyParser parser = JourneyParser.create();
+        new DynamoDbJourneyStore(engines.dynamoDb(), table, parser).deploy(parser.parse(document), document);
+        List<String> segment = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            segment.add(storedLead().value());
+        }
+        QueueUrls audienceQueue = engines.createQueues("segment-" + UUID.randomUUID().toString().substring(0, 8) + "-")
+                .get(QueueDefinition.AUDIENCE);
+        JourneyRuntime journeys = runtime(NOW);
+        var queue = new SqsMessageQueue(engines.sqs(), audienceQueue.url());
+        RoutingService routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
+                journeys.runner(), Clock.fixed(NOW, ZoneOffset.UTC), new dev.lem.routing.AudienceFanOut(queue));
+        var consumer = new dev.lem.local.queue.StreamHandlerConsumer(new RouterHandler(new RouterHandler.Services(routing,
+                Optional.of(new dev.lem.routing.AudienceService(routing,
+                        new dev.lem.store.DynamoDbLeadSegments(engines.dynamoDb(), table), journeys.leads(), queue,
+                        new dev.lem.store.DynamoDbIdempotencyStore(engines.dynamoDb(), table), Clock.fixed(NOW, ZoneOffset.UTC))))));
+
+        routing.route(new CampaignTrigger("segment-2026", NOW, "segment-promo", null, Map.of(),
+                new CampaignTrigger.Audience(List.of(), new CampaignTrigger.Segment("lead", null))));
+        List<String> pages = new ArrayList<>();
+        for (int poll = 0; poll < 30; poll++) {
+            List<Message> received = engines.sqs().receiveMessage(r -> r.queueUrl(audienceQueue.url())
+                    .maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+            if (received.isEmpty() && poll > 3) {
+                break;
+            }
+            for (Message page : received) {
+                pages.add(Json.tree(page.body()).path("cursor").asText("first"));
+                com.amazonaws.services.lambda.runtime.events.SQSEvent twice = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+                twice.setRecords(List.of(record(page), record(page)));
+                // one batch holding the page twice (a redelivery), then the same batch again
+                assertThat(consumer.handleRequest(twice, null).getBatchItemFailures()).isEmpty();
+                assertThat(consumer.handleRequest(twice, null).getBatchItemFailures()).isEmpty();
+                engines.sqs().deleteMessage(r -> r.queueUrl(audienceQueue.url()).receiptHandle(page.receiptHandle()));
+            }
+        }
+
+        assertThat(pages).hasSize(3).doesNotHaveDuplicates().startsWith("first");
+        List<NotifyMessage> sent = receive(230);
+        assertThat(sent).extracting(m -> m.leadId().value()).containsExactlyInAnyOrderElementsOf(segment);
+        assertThat(receive(0)).isEmpty();
+        for (String lead : segment) {
+            assertThat(enrolment(new LeadId(lead), "segment-promo").trigger()).isEqualTo("segment-2026");
+        }
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage record(Message message) {
+        var record = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+        record.setMessageId(message.messageId());
+        record.setBody(message.body());
+        return record;
     }
 
     private Enrolment enrolment(LeadId lead, String journeyId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.aws.AwsClients;
 import dev.lem.events.CampaignTrigger;
@@ -62,7 +63,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A survey answer end to end through the real handlers: the router sends the survey message (ElasticMQ notify
- * queue), the lead follows a signed answer link from it into the tracking handler ({@code GET /t/s}), which records
+ * queue), the lead follows a signed answer link from it into the tracking handler ({@code GET /t/s} shows the confirmation page, its button {@code POST /t/s}), which records
  * the activity on the activity queue and puts {@code lead.activity} on {@code lem up}'s bus; the shared
  * {@code survey-answers-to-router} rule delivers it to the router, which resumes the journey and branches on the
  * answer into an update step, whose state change goes to the activity queue as a lifecycle move for scoring.
@@ -147,14 +148,28 @@ class SurveyAnswerIT {
         Map<String, String> forged = new LinkedHashMap<>(query(links.get("answerUrl3")));
         forged.put("a", "10");
         assertThat(tracking.handleRequest(answerHit(forged), null).getStatusCode()).isEqualTo(400);
-        assertThat(tracking.handleRequest(answerHit(query(links.get("answerUrl10"))), null).getStatusCode()).isEqualTo(200);
+        assertThat(tracking.handleRequest(answerPost(forged), null).getStatusCode()).isEqualTo(400);
+        // following the link (what a link scanner does too) shows the confirmation page and records nothing
+        APIGatewayV2HTTPResponse page = tracking.handleRequest(answerHit(query(links.get("answerUrl10"))), null);
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(page.getBody()).contains("<form method=\"post\">").doesNotContain("<script");
+        assertThat(published).isEmpty();
+        assertThat(enrolment(lead).status()).isEqualTo(Enrolment.Status.ACTIVE);
+        // the page's button posts the fields it carries
+        assertThat(tracking.handleRequest(answerPost(hiddenFields(page.getBody())), null).getStatusCode()).isEqualTo(200);
+        for (int i = 0; i < 200 && enrolment(lead).status() == Enrolment.Status.ACTIVE; i++) {
+            Thread.sleep(50);
+        }
+        // another answer of the same message later: the first answer wins
+        assertThat(tracking.handleRequest(answerPost(query(links.get("answerUrl3"))), null).getStatusCode()).isEqualTo(200);
         bus.close(); // lets the queued deliveries run to the end
 
-        assertThat(published).singleElement().isInstanceOfSatisfying(LeadActivity.class, a -> {
+        assertThat(published).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(LeadActivity.class, a -> {
             assertThat(a.type()).isEqualTo("survey.answered");
             assertThat(a.survey()).isEqualTo("nps.ask");
-            assertThat(a.answer()).isEqualTo(10);
-        });
+            assertThat(a.eventId()).isEqualTo(published.getFirst().eventId());
+        }));
+        assertThat(((LeadActivity) published.getFirst()).answer()).isEqualTo(10);
         assertThat(deadLetters.list()).isEmpty();
         Enrolment resumed = enrolment(lead);
         assertThat(resumed.answers()).containsEntry("ask", "10");
@@ -179,6 +194,24 @@ class SurveyAnswerIT {
     private static APIGatewayV2HTTPEvent answerHit(Map<String, String> query) {
         return APIGatewayV2HTTPEvent.builder().withRouteKey("GET /t/s").withRawPath("/t/s")
                 .withQueryStringParameters(query).withHeaders(Map.of("user-agent", HUMAN)).build();
+    }
+
+    private static APIGatewayV2HTTPEvent answerPost(Map<String, String> fields) {
+        String body = String.join("&", fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
+        return APIGatewayV2HTTPEvent.builder().withRouteKey("POST /t/s").withRawPath("/t/s").withBody(body)
+                .withHeaders(Map.of("user-agent", HUMAN, "content-type", "application/x-www-form-urlencoded")).build();
+    }
+
+    /** The hidden inputs of the confirmation page's form, as the browser posts them. */
+    private static Map<String, String> hiddenFields(String page) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"")
+                .matcher(page);
+        while (input.find()) {
+            fields.put(input.group(1), input.group(2));
+        }
+        return fields;
     }
 
     private static Map<String, String> query(String url) {

@@ -19,7 +19,9 @@ public enum FunctionName {
     /** {@code POST /outcomes}: won/lost/disqualified reports from a CRM or call centre, from form-capture's jar. */
     OUTCOMES("outcomes", "form-capture", "dev.lem.capture.lambda.OutcomesHandler"),
     /** Report counters from bus events, through the reporting queue. */
-    REPORTING("reporting", "dev.lem.reporting.lambda.ReportingHandler");
+    REPORTING("reporting", "dev.lem.reporting.lambda.ReportingHandler"),
+    /** The journey admin API (POST /admin/journeys, GET /admin/journeys[/{id}]), from router's jar (parser, schema). */
+    JOURNEYS("journeys", "router", "dev.lem.routing.lambda.JourneyAdminHandler");
 
     private final String id;
     private final String module;

@@ -29,6 +29,22 @@ public record LeadActivity(String eventId, Instant occurredAt, String leadId, St
         return new LeadActivity(activityId, at, leadId, activityId, type, null, null, messageId);
     }
 
+    /** The suffix of an unsubscribe's type ({@code email.unsubscribe}, {@code sms.unsubscribe}): it ends every journey. */
+    public static final String UNSUBSCRIBE_SUFFIX = ".unsubscribe";
+
+    /**
+     * The lead stopped hearing from us on {@code channel} (an unsubscribe link, the preference page, a complaint):
+     * type {@code <channel>.unsubscribe}. The router ends every running journey of the lead on it.
+     */
+    public static LeadActivity unsubscribed(String eventId, Instant at, String leadId, String activityId, String channel) {
+        return new LeadActivity(eventId, at, leadId, activityId, channel + UNSUBSCRIBE_SUFFIX);
+    }
+
+    /** Whether an activity of this type is an unsubscribe (any channel). */
+    public static boolean isUnsubscribe(String type) {
+        return type != null && type.endsWith(UNSUBSCRIBE_SUFFIX);
+    }
+
     public static LeadActivity surveyAnswered(String activityId, Instant at, String leadId, String survey, int answer) {
         return new LeadActivity(activityId, at, leadId, activityId, SURVEY_ANSWERED, survey, answer);
     }

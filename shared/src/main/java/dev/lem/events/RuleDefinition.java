@@ -44,8 +44,20 @@ public record RuleDefinition(String name, String description, String pattern, Ru
             {"source":["lem"],"detail-type":["lead.activity"],"detail":{"type":["survey.answered"]}}""",
             RuleTarget.ROUTER);
 
+    /**
+     * Unsubscribes ({@code <channel>.unsubscribe}, {@link LeadActivity#UNSUBSCRIBE_SUFFIX}) end the lead's running
+     * journeys and cancel their pending timers. Published by the preference page, one-click List-Unsubscribe and SES
+     * complaints; hard bounces arrive as {@code lead.state-changed} to {@code unreachable} (rule above).
+     */
+    public static final RuleDefinition UNSUBSCRIBES = new RuleDefinition(
+            "unsubscribes-to-router",
+            "Unsubscribes end running journeys and cancel their timers",
+            """
+            {"source":["lem"],"detail-type":["lead.activity"],"detail":{"type":[{"suffix":".unsubscribe"}]}}""",
+            RuleTarget.ROUTER);
+
     public static final List<RuleDefinition> ALL = List.of(LEAD_CAPTURED, LEAD_PROGRESS, MARKETING_TRIGGER,
-            SURVEY_ANSWERS);
+            SURVEY_ANSWERS, UNSUBSCRIBES);
 
     /**
      * What the reports count: captures, lifecycle changes (with SLA breaches), messages sent, and a person's email

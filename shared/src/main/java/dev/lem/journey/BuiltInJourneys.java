@@ -37,4 +37,9 @@ public final class BuiltInJourneys implements JourneySource {
     public Optional<Journey> find(String journeyId, int version) {
         return journeys.stream().filter(j -> j.id().equals(journeyId) && j.version() == version).findFirst();
     }
+
+    @Override
+    public Optional<String> document(String journeyId, int version) {
+        return find(journeyId, version).map(j -> document(j.id()));
+    }
 }

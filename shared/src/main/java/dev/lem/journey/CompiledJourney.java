@@ -61,7 +61,7 @@ public final class CompiledJourney {
         try {
             machine.addRule("rule", Json.write(pattern));
         } catch (Exception e) {
-            throw new InvalidJourneyException(List.of("event pattern does not compile: " + e.getMessage()));
+            throw InvalidJourneyException.of("event pattern does not compile: " + e.getMessage());
         }
         return machine;
     }

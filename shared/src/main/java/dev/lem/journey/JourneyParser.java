@@ -5,6 +5,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import dev.lem.events.EventContract;
 import dev.lem.json.Json;
 import dev.lem.json.MalformedJsonException;
@@ -54,22 +55,22 @@ public final class JourneyParser {
     /** @throws InvalidJourneyException with every problem found */
     public Journey parse(String document) {
         if (document == null || document.getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
-            throw new InvalidJourneyException(List.of("document must be 1 byte to 256 KiB of JSON"));
+            throw InvalidJourneyException.of("document must be 1 byte to 256 KiB of JSON");
         }
         JsonNode tree;
         try {
             tree = Json.tree(document);
         } catch (MalformedJsonException e) {
-            throw new InvalidJourneyException(List.of("not JSON: " + e.getMessage()));
+            throw InvalidJourneyException.of("not JSON: " + e.getMessage());
         }
         return parse(tree);
     }
 
     public Journey parse(JsonNode tree) {
         if (tree == null || !tree.isObject()) {
-            throw new InvalidJourneyException(List.of("a journey must be a JSON object"));
+            throw InvalidJourneyException.of("a journey must be a JSON object");
         }
-        List<String> problems = new ArrayList<>(schema.validate(tree).stream().map(Error::toString).toList());
+        List<JourneyProblem> problems = new ArrayList<>(schema.validate(tree).stream().map(JourneyParser::problem).toList());
         if (!problems.isEmpty()) {
             throw new InvalidJourneyException(problems);
         }
@@ -81,7 +82,7 @@ public final class JourneyParser {
         return journey;
     }
 
-    private Journey read(JsonNode tree, List<String> problems) {
+    private Journey read(JsonNode tree, List<JourneyProblem> problems) {
         JsonNode reEntryNode = tree.path("reEntry");
         ReEntry reEntry = reEntryNode.isMissingNode() ? ReEntry.NEVER : switch (reEntryNode.get("policy").asText()) {
             case "after" -> new ReEntry(ReEntry.Policy.AFTER, Optional.of(Duration.ofDays(reEntryNode.get("days").asInt())));
@@ -89,27 +90,28 @@ public final class JourneyParser {
             default -> ReEntry.NEVER;
         };
         JsonNode entryPattern = tree.at("/entry/event");
-        checkPattern("entry.event", entryPattern, problems);
+        checkPattern("/entry/event", "entry.event", entryPattern, problems);
         Optional<JsonNode> goal = Optional.ofNullable(tree.at("/goal/event")).filter(n -> !n.isMissingNode());
-        goal.ifPresent(p -> checkPattern("goal.event", p, problems));
+        goal.ifPresent(p -> checkPattern("/goal/event", "goal.event", p, problems));
         List<Step> steps = new ArrayList<>();
-        for (JsonNode step : tree.get("steps")) {
-            steps.add(step(step, problems));
+        JsonNode stepNodes = tree.get("steps");
+        for (int i = 0; i < stepNodes.size(); i++) {
+            steps.add(step(stepNodes.get(i), JourneyProblem.child("/steps", i), problems));
         }
         return new Journey(tree.get("id").asText(), tree.get("version").asInt(), tree.path("name").asText(tree.get("id").asText()),
                 entryPattern, conditions(tree.at("/entry/conditions")), reEntry, goal, steps);
     }
 
-    private Step step(JsonNode node, List<String> problems) {
+    private Step step(JsonNode node, String at, List<JourneyProblem> problems) {
         String id = node.get("id").asText();
         Optional<String> next = text(node, "next");
         return switch (node.get("type").asText()) {
             case "send" -> new Step.Send(id, next, Channel.fromWireName(node.get("channel").asText()),
                     MessageCategory.fromWireName(node.path("category").asText("marketing")), node.get("template").asText(),
                     stringMap(node.path("data")));
-            case "wait" -> wait(id, next, node, problems);
+            case "wait" -> wait(id, next, node, at, problems);
             case "branch" -> new Step.Branch(id, next, rules(node.path("rules")), text(node, "otherwise"),
-                    node.has("split") ? Optional.of(split(id, node.get("split"), problems)) : Optional.empty());
+                    node.has("split") ? Optional.of(split(id, node.get("split"), at + "/split", problems)) : Optional.empty());
             case "update" -> new Step.Update(id, next, text(node, "state").map(LeadState::fromWireName),
                     node.path("points").asInt(0), strings(node.path("tags")));
             case "handToSales" -> new Step.HandToSales(id, next,
@@ -117,20 +119,20 @@ public final class JourneyParser {
                     text(node, "territoryField"), node.path("template").asText("sales-task"), owners(node.get("owners")));
             case "survey" -> new Step.Survey(id, next, Channel.fromWireName(node.path("channel").asText("email")),
                     node.get("template").asText(), node.get("question").asText(),
-                    duration(id, node.get("timeout").asText(), problems));
+                    duration(id, node.get("timeout").asText(), at + "/timeout", problems));
             case "exit" -> new Step.Exit(id);
             default -> throw new IllegalStateException("the schema admits no step type " + node.get("type"));
         };
     }
 
-    private Step.Wait wait(String id, Optional<String> next, JsonNode node, List<String> problems) {
+    private Step.Wait wait(String id, Optional<String> next, JsonNode node, String at, List<JourneyProblem> problems) {
         Optional<Step.Window> window = Optional.empty();
         if (node.has("window")) {
             JsonNode w = node.get("window");
             LocalTime from = LocalTime.parse(w.get("from").asText());
             LocalTime to = LocalTime.parse(w.get("to").asText());
             if (from.equals(to)) {
-                problems.add("step " + id + ": window from and to must differ");
+                problems.add(new JourneyProblem(at + "/window/to", "step " + id + ": window from and to must differ"));
             }
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
             for (String day : strings(w.path("days"))) {
@@ -141,19 +143,19 @@ public final class JourneyParser {
                 try {
                     ZoneId.of(z);
                 } catch (DateTimeException e) {
-                    problems.add("step " + id + ": unknown time zone " + z);
+                    problems.add(new JourneyProblem(at + "/window/timeZone", "step " + id + ": unknown time zone " + z));
                 }
             });
             window = Optional.of(new Step.Window(from, to, days.isEmpty() ? EnumSet.allOf(DayOfWeek.class) : days,
                     zone, text(w, "timeZoneField").map(f -> f.substring("profile.".length()))));
         }
         Optional<JsonNode> event = Optional.ofNullable(node.get("event"));
-        event.ifPresent(p -> checkPattern("step " + id + " event", p, problems));
-        return new Step.Wait(id, next, text(node, "duration").map(d -> duration(id, d, problems)), window, event,
-                text(node, "timeout").map(d -> duration(id, d, problems)), text(node, "onTimeout"));
+        event.ifPresent(p -> checkPattern(at + "/event", "step " + id + " event", p, problems));
+        return new Step.Wait(id, next, text(node, "duration").map(d -> duration(id, d, at + "/duration", problems)), window, event,
+                text(node, "timeout").map(d -> duration(id, d, at + "/timeout", problems)), text(node, "onTimeout"));
     }
 
-    private static Step.Split split(String id, JsonNode node, List<String> problems) {
+    private static Step.Split split(String id, JsonNode node, String at, List<JourneyProblem> problems) {
         List<Step.Variant> variants = new ArrayList<>();
         double total = node.path("holdoutPercent").asDouble(0);
         for (JsonNode v : node.get("variants")) {
@@ -161,7 +163,7 @@ public final class JourneyParser {
             total += v.get("percent").asDouble();
         }
         if (total > 100.0 + 1e-9) {
-            problems.add("step " + id + ": split variants and holdout add up to " + total + "%, more than 100%");
+            problems.add(new JourneyProblem(at, "step " + id + ": split variants and holdout add up to " + total + "%, more than 100%"));
         }
         return new Step.Split(variants, node.path("holdoutPercent").asDouble(0));
     }
@@ -202,54 +204,74 @@ public final class JourneyParser {
         return conditions;
     }
 
-    private void checkReferences(Journey journey, List<String> problems) {
+    private void checkReferences(Journey journey, List<JourneyProblem> problems) {
         Set<String> ids = new HashSet<>();
-        for (Step step : journey.steps()) {
+        for (int i = 0; i < journey.steps().size(); i++) {
+            Step step = journey.steps().get(i);
             if (!ids.add(step.id())) {
-                problems.add("step id " + step.id() + " is used twice");
+                problems.add(new JourneyProblem(JourneyProblem.child("/steps", i) + "/id", "step id " + step.id() + " is used twice"));
             }
         }
-        for (Step step : journey.steps()) {
-            List<String> targets = new ArrayList<>();
-            step.next().ifPresent(targets::add);
+        for (int i = 0; i < journey.steps().size(); i++) {
+            Step step = journey.steps().get(i);
+            String at = JourneyProblem.child("/steps", i);
+            Map<String, String> targets = new java.util.LinkedHashMap<>();
+            step.next().ifPresent(target -> targets.put(at + "/next", target));
             switch (step) {
                 case Step.Branch b -> {
-                    b.rules().forEach(r -> targets.add(r.target()));
-                    b.otherwise().ifPresent(targets::add);
-                    b.split().ifPresent(s -> s.variants().forEach(v -> targets.add(v.target())));
+                    for (int r = 0; r < b.rules().size(); r++) {
+                        targets.put(at + "/rules/" + r + "/goto", b.rules().get(r).target());
+                    }
+                    b.otherwise().ifPresent(target -> targets.put(at + "/otherwise", target));
+                    b.split().ifPresent(s -> {
+                        for (int v = 0; v < s.variants().size(); v++) {
+                            targets.put(at + "/split/variants/" + v + "/goto", s.variants().get(v).target());
+                        }
+                    });
                 }
-                case Step.Wait w -> w.onTimeout().ifPresent(targets::add);
+                case Step.Wait w -> w.onTimeout().ifPresent(target -> targets.put(at + "/onTimeout", target));
                 case Step.Send s -> { }
                 case Step.Update u -> { }
                 case Step.HandToSales h -> { }
                 case Step.Survey s -> { }
                 case Step.Exit e -> { }
             }
-            for (String target : targets) {
+            targets.forEach((pointer, target) -> {
                 if (!ids.contains(target)) {
-                    problems.add("step " + step.id() + " goes to " + target + ", which is not a step of this journey");
+                    problems.add(new JourneyProblem(pointer,
+                            "step " + step.id() + " goes to " + target + ", which is not a step of this journey"));
                 }
-            }
+            });
         }
     }
 
-    private static void checkPattern(String where, JsonNode pattern, List<String> problems) {
+    /** A schema error with the JSON pointer of the value it is about. */
+    private static JourneyProblem problem(Error error) {
+        String pointer = "";
+        NodePath location = error.getInstanceLocation();
+        for (int i = 0; location != null && i < location.getNameCount(); i++) {
+            pointer = JourneyProblem.child(pointer, location.getElement(i));
+        }
+        return new JourneyProblem(pointer, error.getMessage());
+    }
+
+    private static void checkPattern(String at, String where, JsonNode pattern, List<JourneyProblem> problems) {
         try {
             new Machine().addRule("check", Json.write(pattern));
         } catch (Exception e) {
-            problems.add(where + " is not a valid event pattern: " + e.getMessage());
+            problems.add(new JourneyProblem(at, where + " is not a valid event pattern: " + e.getMessage()));
         }
     }
 
-    private static Duration duration(String stepId, String text, List<String> problems) {
+    private static Duration duration(String stepId, String text, String at, List<JourneyProblem> problems) {
         try {
             Duration duration = Duration.parse(text);
             if (duration.isZero() || duration.isNegative() || duration.compareTo(MAX_WAIT) > 0) {
-                problems.add("step " + stepId + ": duration " + text + " must be more than 0 and at most 366 days");
+                problems.add(new JourneyProblem(at, "step " + stepId + ": duration " + text + " must be more than 0 and at most 366 days"));
             }
             return duration;
         } catch (DateTimeException e) {
-            problems.add("step " + stepId + ": " + text + " is not an ISO-8601 duration");
+            problems.add(new JourneyProblem(at, "step " + stepId + ": " + text + " is not an ISO-8601 duration"));
             return Duration.ofDays(1);
         }
     }

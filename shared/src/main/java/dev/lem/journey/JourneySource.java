@@ -10,4 +10,9 @@ public interface JourneySource {
     List<Journey> current();
 
     Optional<Journey> find(String journeyId, int version);
+
+    /** The document a journey version was deployed as, where this source keeps it. */
+    default Optional<String> document(String journeyId, int version) {
+        return Optional.empty();
+    }
 }

@@ -32,4 +32,9 @@ public final class LayeredJourneySource implements JourneySource {
     public Optional<Journey> find(String journeyId, int version) {
         return deployed.find(journeyId, version).or(() -> builtIn.find(journeyId, version));
     }
+
+    @Override
+    public Optional<String> document(String journeyId, int version) {
+        return deployed.document(journeyId, version).or(() -> builtIn.document(journeyId, version));
+    }
 }

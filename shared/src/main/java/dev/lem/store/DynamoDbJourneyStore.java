@@ -83,7 +83,8 @@ public final class DynamoDbJourneyStore implements JourneyStore {
         return document(journeyId, version).map(parser::parse);
     }
 
-    private Optional<String> document(String journeyId, int version) {
+    @Override
+    public Optional<String> document(String journeyId, int version) {
         var response = DynamoCalls.run("get journey version", () -> dynamo.getItem(r -> r.tableName(table)
                 .key(Items.key(Keys.journey(journeyId), Keys.journeyVersion(version)))));
         return response.hasItem() && !response.item().isEmpty()

@@ -26,10 +26,11 @@ class RuleDefinitionTest {
             "lead-captured-to-router", EnumSet.of(DetailType.LEAD_CAPTURED),
             "lead-progress-to-router", EnumSet.of(DetailType.LEAD_SCORED, DetailType.LEAD_STATE_CHANGED),
             "marketing-trigger-to-router", EnumSet.of(DetailType.CAMPAIGN_TRIGGER),
-            "survey-answers-to-router", EnumSet.of(DetailType.LEAD_ACTIVITY));
+            "survey-answers-to-router", EnumSet.of(DetailType.LEAD_ACTIVITY),
+            "unsubscribes-to-router", EnumSet.of(DetailType.LEAD_ACTIVITY));
 
     /** Rules that also filter on the detail: they take only some events of their types (not the current samples). */
-    private static final Set<String> DETAIL_FILTERED = Set.of("survey-answers-to-router");
+    private static final Set<String> DETAIL_FILTERED = Set.of("survey-answers-to-router", "unsubscribes-to-router");
 
     private static boolean routesEvery(String rule, DetailType type) {
         return EXPECTED.get(rule).contains(type) && !DETAIL_FILTERED.contains(rule);
@@ -129,6 +130,26 @@ class RuleDefinitionTest {
                 .isEmpty();
         ObjectNode click = answer.deepCopy().put("type", "email.click");
         assertThat(machine.rulesForJSONEvent(Json.write(EventSamples.envelope("lem", "lead.activity", click)))).isEmpty();
+    }
+
+    @Test
+    void all_whenAnUnsubscribeOnAnyChannel_reachesOnlyTheUnsubscribesRule() throws Exception {
+        Machine machine = new Machine();
+        for (RuleDefinition rule : RULES) {
+            machine.addRule(rule.name(), rule.pattern());
+        }
+        ObjectNode email = sample(DetailType.LEAD_ACTIVITY, "sample.v1.unsubscribe.json");
+        ObjectNode sms = email.deepCopy().put("type", "sms.unsubscribe");
+        ObjectNode lookalike = email.deepCopy().put("type", "email.unsubscribe-page-viewed");
+
+        assertThat(machine.rulesForJSONEvent(Json.write(EventSamples.envelope("lem", "lead.activity", email))))
+                .containsExactly("unsubscribes-to-router");
+        assertThat(machine.rulesForJSONEvent(Json.write(EventSamples.envelope("lem", "lead.activity", sms))))
+                .containsExactly("unsubscribes-to-router");
+        assertThat(machine.rulesForJSONEvent(Json.write(EventSamples.envelope("lem", "lead.activity", lookalike)))).isEmpty();
+        assertThat(machine.rulesForJSONEvent(Json.write(EventSamples.envelope("lem.marketing", "lead.activity", email)))).isEmpty();
+        assertThat(LeadActivity.isUnsubscribe(email.get("type").asText())).isTrue();
+        assertThat(LeadActivity.isUnsubscribe(lookalike.get("type").asText())).isFalse();
     }
 
     @Test

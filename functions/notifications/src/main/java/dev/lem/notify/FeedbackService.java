@@ -2,6 +2,7 @@ package dev.lem.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.bus.EventBus;
+import dev.lem.events.LeadActivity;
 import dev.lem.events.LeadStateChanged;
 import dev.lem.json.Json;
 import dev.lem.json.MalformedJsonException;
@@ -12,6 +13,7 @@ import dev.lem.lead.Lead;
 import dev.lem.lead.LeadConflictException;
 import dev.lem.lead.LeadState;
 import dev.lem.lead.LeadStore;
+import dev.lem.messaging.Channel;
 import dev.lem.messaging.Suppression;
 import dev.lem.messaging.SuppressionList;
 import dev.lem.messaging.SuppressionReason;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a permanent bounce suppresses the address ({@code hard-bounce}) and moves its lead to {@code unreachable}
  *       (publishing {@code lead.state-changed});</li>
- *   <li>a complaint suppresses the address ({@code complaint});</li>
+ *   <li>a complaint suppresses the address ({@code complaint}) and publishes {@code email.unsubscribe}
+ *       ({@code lead.activity}), so the router ends the lead's journeys and cancels their timers;</li>
  *   <li>bounces, complaints, deliveries, opens and clicks go on the lead's activity ({@code email.bounced},
  *       {@code email.complained}, {@code email.delivered}, {@code email.opened}, {@code email.clicked}).</li>
  * </ul>
@@ -107,6 +110,11 @@ public final class FeedbackService {
                     lead.get().id(), activityType, at, attrs));
             if (suppress.filter(r -> r == SuppressionReason.HARD_BOUNCE).isPresent()) {
                 markUnreachable(lead.get(), sesId, at);
+            }
+            if (suppress.filter(r -> r == SuppressionReason.COMPLAINT).isPresent()) {
+                // a complaint is an unsubscribe from email: the router ends the lead's journeys (same id on redelivery)
+                String id = "ses." + sesId + ".complaint"; // at most 114 characters, the contract allows 128
+                bus.publish(LeadActivity.unsubscribed(id, at, lead.get().id().value(), id, Channel.EMAIL.wireName()));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.lem.notify;
 
+import dev.lem.bus.EventBus;
+import dev.lem.events.LeadActivity;
 import dev.lem.lead.Activity;
 import dev.lem.lead.Consent;
 import dev.lem.lead.Lead;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Unsubscribe and preferences behind a signed {@code /u/{token}} link. Unsubscribing from a channel withdraws the
  * lead's consent for it and puts the address's hash on the suppression list ({@code unsubscribe}), so the next send
- * is blocked whatever its category; doing it again changes nothing. Opting in again on the preference page grants
+ * is blocked whatever its category, and publishes {@code <channel>.unsubscribe} ({@code lead.activity}) so the router
+ * ends the lead's running journeys and cancels their pending timers; doing it again changes nothing. Opting in again on the preference page grants
  * consent and lifts an {@code unsubscribe} suppression (never a bounce, complaint or erasure one). Topics
  * ({@link TopicCatalog}) are chosen on the same page: the choice is kept with the lead's consents under
  * {@link Topic#consentKey()} (opted in until opted out), and the send gate blocks marketing on a topic opted out of.
@@ -54,16 +57,18 @@ public final class PreferenceService {
     private final UnsubscribeLinks links;
     private final Clock clock;
     private final TopicCatalog topics;
+    private final EventBus bus;
 
     /** With the standard topics ({@link TopicCatalog#standard()}). */
     public PreferenceService(LeadStore leads, SuppressionList suppressions, Recipients recipients, UnsubscribeLinks links,
-                             Clock clock) {
-        this(leads, suppressions, recipients, links, clock, TopicCatalog.standard());
+                             EventBus bus, Clock clock) {
+        this(leads, suppressions, recipients, links, bus, clock, TopicCatalog.standard());
     }
 
     public PreferenceService(LeadStore leads, SuppressionList suppressions, Recipients recipients, UnsubscribeLinks links,
-                             Clock clock, TopicCatalog topics) {
+                             EventBus bus, Clock clock, TopicCatalog topics) {
         this.topics = topics;
+        this.bus = bus;
         this.leads = leads;
         this.suppressions = suppressions;
         this.recipients = recipients;
@@ -150,8 +155,11 @@ public final class PreferenceService {
             recipient.ifPresent(r -> suppressions.suppress(new Suppression(r.addressHash(), SuppressionReason.UNSUBSCRIBE, now)));
             if (lead.consent(name).map(Consent::granted).orElse(true)) {
                 LOG.info("lead unsubscribed leadId={} channel={}", lead.id(), name);
-                leads.recordActivity(new Activity("unsubscribed." + name + "." + now.toEpochMilli(), lead.id(),
-                        "unsubscribed", now, Map.of("channel", name)));
+                String activityId = "unsubscribed." + name + "." + now.toEpochMilli();
+                leads.recordActivity(new Activity(activityId, lead.id(), "unsubscribed", now, Map.of("channel", name)));
+                // before the consent is written: if publishing fails, the retry finds the consent still granted and
+                // publishes again (the router ends journeys idempotently)
+                bus.publish(LeadActivity.unsubscribed(activityId, now, lead.id().value(), activityId, name));
                 return lead.withConsent(name, new Consent(false, UNSUBSCRIBE_TEXT, now), now);
             }
             return lead;

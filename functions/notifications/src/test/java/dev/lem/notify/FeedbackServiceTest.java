@@ -96,6 +96,22 @@ class FeedbackServiceTest {
         assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.MQL);
     }
 
+    @Test
+    void handle_whenComplaint_publishesAnEmailUnsubscribeThatEndsJourneys_theSameOnRedelivery() {
+        service.handle(fixture("ses/complaint.json"));
+        service.handle(fixture("ses/complaint.json"));
+
+        assertThat(bus.published()).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(
+                dev.lem.events.LeadActivity.class, activity -> {
+                    assertThat(activity.type()).isEqualTo("email.unsubscribe");
+                    assertThat(activity.leadId()).isEqualTo(LEAD.value());
+                    assertThat(activity.eventId()).startsWith("ses.").endsWith(".complaint").hasSizeLessThanOrEqualTo(128);
+                }));
+        assertThat(bus.published().get(0)).isEqualTo(bus.published().get(1));
+        // the schema check of this shape runs in shared (sample.v1.unsubscribe.json) and in the router's decode
+        // (UnsubscribeEndsJourneysIT); this jar has no schema validator
+    }
+
     @ParameterizedTest
     @CsvSource({"ses/open.json, email.opened, 2026-11-23T12:10:00Z", "ses/click.json, email.clicked, 2026-11-23T12:11:00Z",
             "ses/delivery.json, email.delivered, 2026-11-23T12:00:02Z"})

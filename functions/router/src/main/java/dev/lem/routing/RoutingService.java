@@ -233,7 +233,7 @@ public final class RoutingService {
     /** An unsubscribe (any channel) or a move to a state that ends nurturing cancels every running journey. */
     static boolean isUnsubscribe(LemEvent event) {
         return switch (event) {
-            case LeadActivity activity -> activity.type().endsWith(".unsubscribe");
+            case LeadActivity activity -> LeadActivity.isUnsubscribe(activity.type());
             case LeadStateChanged changed -> EXIT_STATES.contains(changed.to());
             default -> false;
         };

@@ -11,6 +11,7 @@ import dev.lem.json.Json;
 import dev.lem.lead.Lead;
 import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadState;
+import dev.lem.testing.fakes.InMemoryIdempotencyStore;
 import dev.lem.testing.fakes.JourneyFakes;
 import dev.lem.testing.fakes.RecordingQueue;
 import java.time.Instant;
@@ -41,7 +42,9 @@ class AudienceTest {
         int to = Math.min(inState.size(), from + limit);
         return new LeadSegments.Page(inState.subList(from, to), to < inState.size() ? Optional.of(Integer.toString(to)) : Optional.empty());
     };
-    private final AudienceService audience = new AudienceService(routing, segments, fakes.leads, audienceQueue);
+    private final InMemoryIdempotencyStore pages = new InMemoryIdempotencyStore();
+    private final AudienceService audience = new AudienceService(routing, segments, fakes.leads, audienceQueue, pages,
+            fakes.clock());
 
     private List<String> leads(int count, LeadState state, int score) {
         return IntStream.range(0, count).mapToObj(i -> {
@@ -111,6 +114,94 @@ class AudienceTest {
 
         assertThat(queued()).hasSize(3).extracting(AudienceBatch::cursor).containsExactly(null, "100", "200");
         assertThat(fakes.enrolments.all()).extracting(e -> e.leadId().value()).containsExactlyInAnyOrderElementsOf(hot);
+    }
+
+    /** Like {@link #drain()}, but every message is delivered twice (SQS at-least-once), the duplicate right after. */
+    private void drainDeliveringEverythingTwice() {
+        int seen = 0;
+        while (seen < audienceQueue.bodies().size()) {
+            AudienceBatch batch = Json.read(audienceQueue.bodies().get(seen++), AudienceBatch.class);
+            audience.process(batch);
+            audience.process(batch);
+        }
+    }
+
+    private void triggerHotSegment() {
+        routing.route(trigger(new CampaignTrigger.Audience(List.of(), new CampaignTrigger.Segment("mql",
+                Json.tree("[{\"field\":\"score\",\"gte\":80}]")))));
+    }
+
+    @Test
+    void segmentPage_whenEveryPageIsDeliveredTwice_enrolsEachLeadOnceAndQueuesEachNextPageOnce() {
+        fakes.deploy(PROMO);
+        List<String> hot = leads(250, LeadState.MQL, 90);
+        triggerHotSegment();
+
+        drainDeliveringEverythingTwice();
+
+        assertThat(queued()).extracting(AudienceBatch::cursor).containsExactly(null, "100", "200");
+        assertThat(fakes.enrolments.all()).extracting(e -> e.leadId().value()).containsExactlyInAnyOrderElementsOf(hot);
+        assertThat(fakes.notifyQueue.bodies()).hasSize(250).doesNotHaveDuplicates();
+        assertThat(queued()).allSatisfy(page -> assertThat(pages.entry(AudienceService.pageKey(page))).hasValueSatisfying(e ->
+                assertThat(e.status()).isEqualTo(InMemoryIdempotencyStore.Status.COMPLETED)));
+    }
+
+    @Test
+    void segmentPage_whenRedeliveredAfterItCompleted_doesNothing() {
+        fakes.deploy(PROMO);
+        leads(150, LeadState.MQL, 90);
+        triggerHotSegment();
+        AudienceBatch first = queued().getFirst();
+        assertThat(audience.process(first)).isEqualTo(100);
+        int writes = fakes.enrolments.writes().size();
+
+        assertThat(audience.process(first)).isZero();
+
+        assertThat(queued()).extracting(AudienceBatch::cursor).containsExactly(null, "100");
+        assertThat(fakes.enrolments.writes()).hasSize(writes);
+    }
+
+    @Test
+    void segmentPage_whenQueuingTheNextPageFails_theRetryDoesThePageAgainAndTheNextPageIsNotSkipped() {
+        fakes.deploy(PROMO);
+        List<String> hot = leads(150, LeadState.MQL, 90);
+        triggerHotSegment();
+        AudienceBatch first = queued().getFirst();
+        audienceQueue.failNextCallWith(new dev.lem.queue.QueueUnavailableException("down", null));
+
+        assertThatThrownBy(() -> audience.process(first)).isInstanceOf(dev.lem.queue.QueueUnavailableException.class);
+        assertThat(pages.entry(AudienceService.pageKey(first))).as("claim released for the retry").isEmpty();
+        assertThat(queued()).hasSize(1);
+
+        drain(); // SQS delivers the page again
+
+        assertThat(queued()).extracting(AudienceBatch::cursor).containsExactly(null, "100");
+        assertThat(fakes.enrolments.all()).extracting(e -> e.leadId().value()).containsExactlyInAnyOrderElementsOf(hot);
+        assertThat(fakes.notifyQueue.bodies()).hasSize(150);
+    }
+
+    @Test
+    void segmentPage_whenADuplicateArrivesWhileTheFirstStillRuns_isRefusedForALaterRetryAndDoesNothing() {
+        fakes.deploy(PROMO);
+        leads(150, LeadState.MQL, 90);
+        triggerHotSegment();
+        AudienceBatch first = queued().getFirst();
+        pages.hold(AudienceService.pageKey(first), NOW.plus(AudienceService.PAGE_CLAIM_FOR));
+
+        assertThatThrownBy(() -> audience.process(first)).isInstanceOf(AudienceService.PageInProgressException.class);
+
+        assertThat(queued()).hasSize(1);
+        assertThat(fakes.enrolments.all()).isEmpty();
+    }
+
+    @Test
+    void pageKey_isOnePerTriggerAndCursor() {
+        AudienceBatch first = new AudienceBatch("bf-2026", NOW, "black-friday", Map.of(), List.of(), "mql", null, null);
+
+        assertThat(AudienceService.pageKey(first)).isEqualTo(AudienceService.pageKey(first))
+                .isNotEqualTo(AudienceService.pageKey(first.nextPage("100")))
+                .isNotEqualTo(AudienceService.pageKey(new AudienceBatch("bf-2027", NOW, "black-friday", Map.of(), List.of(),
+                        "mql", null, null)));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Survey answers from the signed links of a {@code survey} step's message ({@code GET /t/s}, one link per answer
+ * Survey answers from the signed links of a {@code survey} step's message ({@code /t/s}, one link per answer
  * 0–10, see {@link TrackingLinks#surveyAnswerUrls}). An answer whose signature verifies is
  * <ol>
  *   <li>recorded as the lead's {@value LeadActivity#SURVEY_ANSWERED} activity on the activity queue, like a click
@@ -25,11 +25,14 @@ import java.util.regex.Pattern;
  * </ol>
  * Publishing here rather than from scoring is the shorter path: the answer reaches the journey without waiting for
  * a scoring batch, and scoring stays a consumer of activities that publishes only what it decides (scores, states).
- * Both writes carry one id derived from the link's signature ({@code survey:<signature>}): answering again with the
- * same link is the same activity (recorded once) and the same event (the router resumes a waiting enrolment once;
- * a second answer finds it no longer waiting). Fetches by link scanners and mail-privacy proxies
- * ({@link AutomatedAgents}) are recorded as {@value #ANSWERED_AUTOMATED} and not published: a scanner that opens
- * every link must not answer for the lead.
+ * <b>The first answer wins</b>, one per message × lead: both writes carry one id derived from the lead and the message
+ * ({@code survey:<sha-256>}), so answering again — with the same link or another answer's link of the same message —
+ * is the same activity (the activity store keeps the first) and an event for the same enrolment (the router resumes
+ * a waiting survey step once; a later answer finds it no longer waiting). Of two answers racing within moments, the
+ * first to arrive wins. Answers are recorded only by {@code POST /t/s} (the button of the confirmation page that
+ * {@code GET /t/s} shows, see {@link #verify}): link scanners that fetch — even in a headless browser — never
+ * press it. Posts by known automated agents ({@link AutomatedAgents}) are recorded as {@value #ANSWERED_AUTOMATED}
+ * and not published.
  */
 public final class SurveyAnswers {
 
@@ -39,8 +42,11 @@ public final class SurveyAnswers {
     private static final Pattern SURVEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}\\.[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern ANSWER = Pattern.compile("10|[0-9]");
 
-    /** What became of an answer link. */
+    /** What became of an answer. */
     public enum Result { RECORDED, RECORDED_AUTOMATED, INVALID }
+
+    /** A signed answer link's parts, verified: what the confirmation page shows and posts back. */
+    public record Answer(String survey, String answer, String leadId, String messageId, String signature) {}
 
     private final LinkSigner signer;
     private final MessageQueue activityQueue;
@@ -65,12 +71,13 @@ public final class SurveyAnswers {
      */
     public Result record(String survey, String answer, String leadId, String messageId, String signature,
                          String userAgent, Instant at) {
-        if (!valid(survey, answer, leadId, messageId)
-                || !signer.verify(signature, TrackingLinks.SURVEY, survey, answer, leadId, messageId)) {
+        if (verify(survey, answer, leadId, messageId, signature).isEmpty()) {
             return Result.INVALID;
         }
-        String activityId = "survey:" + signature;
         Optional<String> reason = automated.reasonFor(userAgent);
+        // one answer per message × lead: every link of the message (and every use of one) is the same activity and
+        // event, so the first answer recorded is the lead's answer; an automated fetch has its own id (never blocks it)
+        String activityId = reason.isPresent() ? "survey-automated:" + signature : answerId(leadId, messageId);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("messageId", messageId);
         attributes.put("survey", survey);
@@ -83,6 +90,26 @@ public final class SurveyAnswers {
         }
         bus.publish(LeadActivity.surveyAnswered(activityId, at, leadId, survey, Integer.parseInt(answer)));
         return Result.RECORDED;
+    }
+
+    /** The link's parts when its signature verifies over them (nothing is recorded). */
+    public Optional<Answer> verify(String survey, String answer, String leadId, String messageId, String signature) {
+        if (!valid(survey, answer, leadId, messageId)
+                || !signer.verify(signature, TrackingLinks.SURVEY, survey, answer, leadId, messageId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Answer(survey, answer, leadId, messageId, signature));
+    }
+
+    /** {@code survey:<sha-256 of lead and message>}: one id per message × lead, within the contract's 128 characters. */
+    static String answerId(String leadId, String messageId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((leadId + "\n" + messageId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "survey:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static boolean valid(String survey, String answer, String leadId, String messageId) {

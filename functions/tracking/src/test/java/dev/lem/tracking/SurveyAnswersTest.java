@@ -22,6 +22,7 @@ import dev.lem.testing.fakes.RecordingEventBus;
 import dev.lem.testing.fakes.RecordingQueue;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,8 +84,36 @@ class SurveyAnswersTest {
                         Json.read(activities.bodies().getFirst(), Activity.class).activityId()));
         assertThat(bus.published()).hasSize(2).allSatisfy(e -> assertThat(e.eventId())
                 .isEqualTo(bus.published().getFirst().eventId()));
+    }
+
+    @Test
+    void record_whenAnotherAnswerOfTheSameMessageFollows_itCarriesTheSameIds_soTheFirstAnswerWins() {
+        answer(link(7), HUMAN);
         answer(link(3), HUMAN);
-        assertThat(bus.published().getLast().eventId()).isNotEqualTo(bus.published().getFirst().eventId());
+
+        List<Activity> recorded = activities.bodies().stream().map(b -> Json.read(b, Activity.class)).toList();
+        assertThat(recorded).extracting(Activity::activityId).containsOnly(recorded.getFirst().activityId());
+        assertThat(recorded.getFirst().activityId()).startsWith("survey:").hasSizeLessThanOrEqualTo(128)
+                .doesNotContain(LEAD).doesNotContain(MESSAGE);
+        // the store keeps the first activity with an id (conditional put); the router resumes the survey step once
+        assertThat(bus.published()).extracting(e -> e.eventId()).containsOnly(recorded.getFirst().activityId());
+    }
+
+    @Test
+    void record_whenAnotherMessageOrLeadAnswers_itIsAnotherAnswer() {
+        assertThat(SurveyAnswers.answerId(LEAD, MESSAGE)).isEqualTo(SurveyAnswers.answerId(LEAD, MESSAGE))
+                .isNotEqualTo(SurveyAnswers.answerId(LEAD, MESSAGE + "-2"))
+                .isNotEqualTo(SurveyAnswers.answerId(OTHER_LEAD, MESSAGE));
+    }
+
+    @Test
+    void verify_whenSigned_returnsTheParts_elseEmpty_andRecordsNothing() {
+        Map<String, String> q = queryOf(link(5));
+        assertThat(answers.verify(q.get("q"), q.get("a"), q.get("l"), q.get("m"), q.get("s")))
+                .hasValue(new SurveyAnswers.Answer(SURVEY, "5", LEAD, MESSAGE, q.get("s")));
+        assertThat(answers.verify(q.get("q"), "6", q.get("l"), q.get("m"), q.get("s"))).isEmpty();
+        assertThat(activities.bodies()).isEmpty();
+        assertThat(bus.published()).isEmpty();
     }
 
     @Test

@@ -93,7 +93,7 @@ final class CampaignBench {
             RoutingService routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
                     journeys.runner(), Clock.systemUTC(), new AudienceFanOut(audienceQueue));
             AudienceService enrol = new AudienceService(routing, new DynamoDbLeadSegments(dynamo, table), journeys.leads(),
-                    audienceQueue);
+                    audienceQueue, new dev.lem.store.DynamoDbIdempotencyStore(dynamo, table), Clock.systemUTC());
 
             out.println("campaign: trigger → fan-out…");
             long t0 = System.nanoTime();

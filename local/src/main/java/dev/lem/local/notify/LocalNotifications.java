@@ -103,10 +103,10 @@ public final class LocalNotifications {
      * on every local scheduler ({@code timers}: drip steps and held messages).
      */
     public static void addRoutes(Routes.Builder routes, Stores stores, byte[] trackingKey, byte[] identityKey, URI baseUrl,
-                                 AdminToken token, List<StepScheduler> timers, Clock clock) {
+                                 AdminToken token, List<StepScheduler> timers, EventBus bus, Clock clock) {
         Recipients recipients = new Recipients(new IdentityHasher(identityKey));
         PreferencesHandler preferences = new PreferencesHandler(new PreferenceService(stores.leads(), stores.suppressions(),
-                recipients, new UnsubscribeLinks(new LinkSigner(trackingKey), baseUrl), clock));
+                recipients, new UnsubscribeLinks(new LinkSigner(trackingKey), baseUrl), bus, clock));
         ErasureHandler erasure = new ErasureHandler(new ErasureService(stores.erasure(), stores.suppressions(), recipients,
                 new CancelEverywhere(timers), clock));
         LambdaEndpoint prefs = new LambdaEndpoint(FunctionName.NOTIFICATIONS, preferences, clock);

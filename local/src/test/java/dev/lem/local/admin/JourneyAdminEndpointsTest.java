@@ -2,10 +2,8 @@ package dev.lem.local.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lem.journey.BuiltInJourneys;
-import dev.lem.journey.JourneyDeployer;
+import dev.lem.journey.JourneyAdmin;
 import dev.lem.journey.JourneyParser;
-import dev.lem.journey.LayeredJourneySource;
 import dev.lem.json.Json;
 import dev.lem.local.gateway.GatewayReply;
 import dev.lem.local.gateway.GatewayRequest;
@@ -25,8 +23,7 @@ class JourneyAdminEndpointsTest {
     private final JourneyParser parser = JourneyParser.create();
     private final InMemoryJourneySource store = new InMemoryJourneySource();
     private final AdminToken token = AdminToken.random(new java.security.SecureRandom());
-    private final JourneyAdminEndpoints endpoints = new JourneyAdminEndpoints(token, new JourneyDeployer(parser, store),
-            new LayeredJourneySource(BuiltInJourneys.load(parser), store));
+    private final JourneyAdminEndpoints endpoints = new JourneyAdminEndpoints(token, JourneyAdmin.over(parser, store));
 
     private static GatewayRequest post(String body, Map<String, String> headers) {
         return new GatewayRequest("POST", "/admin/journeys", "", headers, body.getBytes(StandardCharsets.UTF_8), "127.0.0.1",
@@ -54,12 +51,44 @@ class JourneyAdminEndpointsTest {
     }
 
     @Test
-    void deploy_whenInvalid_answers422WithEveryProblem() {
+    void deploy_whenInvalid_answers400WithEveryProblemAndItsJsonPointer() {
         GatewayReply reply = endpoints.deploy(post(DOCUMENT.replace("\"version\":1", "\"version\":0").replace("promo\",", "Promo!\",")));
 
-        assertThat(reply.status()).isEqualTo(422);
-        assertThat(Json.tree(body(reply)).get("problems").size()).isGreaterThanOrEqualTo(2);
+        assertThat(reply.status()).isEqualTo(400);
+        var problems = Json.tree(body(reply)).get("problems");
+        assertThat(problems.findValuesAsText("pointer")).contains("/id", "/version");
+        assertThat(problems.findValuesAsText("message")).allSatisfy(m -> assertThat(m).isNotBlank());
         assertThat(store.current()).isEmpty();
+    }
+
+    @Test
+    void deploy_whenAStepGoesNowhere_answers400PointingAtTheField() {
+        GatewayReply reply = endpoints.deploy(post(DOCUMENT.replace("\"template\":\"promo\"", "\"template\":\"promo\",\"next\":\"gone\"")));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(Json.tree(body(reply)).get("problems").get(0).get("pointer").asText()).isEqualTo("/steps/0/next");
+    }
+
+    @Test
+    void get_whenDeployed_answersTheLatestVersionWithItsDocument_else404() {
+        endpoints.deploy(post(DOCUMENT));
+        endpoints.deploy(post(DOCUMENT.replace("\"version\":1", "\"version\":2")));
+
+        var latest = Json.tree(body(endpoints.get(get("/admin/journeys/promo", "", Map.of("id", "promo")))));
+        var first = Json.tree(body(endpoints.get(get("/admin/journeys/promo", "version=1", Map.of("id", "promo")))));
+
+        assertThat(latest.get("version").asInt()).isEqualTo(2);
+        assertThat(latest.at("/document/version").asInt()).isEqualTo(2);
+        assertThat(first.at("/document/version").asInt()).isEqualTo(1);
+        assertThat(endpoints.get(get("/admin/journeys/nope", "", Map.of("id", "nope"))).status()).isEqualTo(404);
+        assertThat(endpoints.get(get("/admin/journeys/promo", "version=9", Map.of("id", "promo"))).status()).isEqualTo(404);
+        assertThat(endpoints.get(get("/admin/journeys/promo", "version=x", Map.of("id", "promo"))).status()).isEqualTo(400);
+        assertThat(endpoints.get(get("/admin/journeys/..%2F", "", Map.of("id", "../"))).status()).isEqualTo(404);
+    }
+
+    private static GatewayRequest get(String path, String query, Map<String, String> pathParameters) {
+        return new GatewayRequest("GET", path, query, Map.of(), new byte[0], "127.0.0.1", "GET /admin/journeys/{id}",
+                pathParameters);
     }
 
     @Test
@@ -73,8 +102,9 @@ class JourneyAdminEndpointsTest {
     }
 
     @Test
-    void deploy_whenNotJson_answers422() {
-        assertThat(endpoints.deploy(post("{")).status()).isEqualTo(422);
+    void deploy_whenNotJsonOrEmpty_answers400() {
+        assertThat(endpoints.deploy(post("{")).status()).isEqualTo(400);
+        assertThat(endpoints.deploy(post("")).status()).isEqualTo(400);
     }
 
     @Test

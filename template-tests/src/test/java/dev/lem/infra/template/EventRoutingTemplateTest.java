@@ -148,6 +148,18 @@ class EventRoutingTemplateTest {
         assertThat(machine.rulesForJSONEvent(envelope(DetailType.LEAD_ACTIVITY, "lem", "sample.v1.json"))).isEmpty();
     }
 
+    @Test
+    void unsubscribesPattern_whenMatchedWithEventRuler_takesUnsubscribesButNoOtherActivity() throws Exception {
+        JsonNode pattern = JSON.valueToTree(templateRule(RuleDefinition.UNSUBSCRIBES).get("EventPattern"));
+        Machine machine = Machine.builder().build();
+        machine.addRule("unsubscribes", JSON.writeValueAsString(pattern));
+
+        assertThat(machine.rulesForJSONEvent(envelope(DetailType.LEAD_ACTIVITY, "lem", "sample.v1.unsubscribe.json")))
+                .containsExactly("unsubscribes");
+        assertThat(machine.rulesForJSONEvent(envelope(DetailType.LEAD_ACTIVITY, "lem", "sample.v1.json"))).isEmpty();
+        assertThat(machine.rulesForJSONEvent(envelope(DetailType.LEAD_ACTIVITY, "lem", "sample.v1.survey.json"))).isEmpty();
+    }
+
     @ParameterizedTest
     @FieldSource("RULES")
     void rulePattern_whenTheSourceIsForeign_matchesNothing(RuleDefinition definition) throws Exception {

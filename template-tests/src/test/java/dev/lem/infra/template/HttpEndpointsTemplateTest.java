@@ -34,7 +34,7 @@ class HttpEndpointsTemplateTest {
                 .map(r -> Cfn.props(r).get("RouteKey")).toList();
 
         assertThat(routeKeys).containsExactlyInAnyOrder(
-                "POST /f/{formId}", "GET /f/{formId}/token", "GET /f/{formId}/confirm", "GET /t/o.gif", "GET /t/c", "GET /t/s", "POST /t/e",
+                "POST /f/{formId}", "GET /f/{formId}/token", "GET /f/{formId}/confirm", "GET /t/o.gif", "GET /t/c", "GET /t/s", "POST /t/s", "POST /t/e",
                 "GET /t/lem.js", "GET /u/{token}", "POST /u/{token}");
         assertThat(iamRouteKeys()).containsExactlyInAnyOrderElementsOf(IAM_ROUTES);
     }
@@ -47,6 +47,7 @@ class HttpEndpointsTemplateTest {
             "'GET /t/o.gif', TRACKING",
             "'GET /t/c', TRACKING",
             "'GET /t/s', TRACKING",
+            "'POST /t/s', TRACKING",
             "'POST /t/e', TRACKING",
             "'GET /t/lem.js', TRACKING",
             "'POST /activities', ACTIVITIES",
@@ -130,10 +131,11 @@ class HttpEndpointsTemplateTest {
         assertThat(iamRouteKeys()).containsExactlyInAnyOrderElementsOf(IAM_ROUTES);
     }
 
-    /** The admin routes: offline activity, outcomes, the admin API reads, the reports, erasure. */
+    /** The admin routes: offline activity, outcomes, the admin API reads, the reports, erasure, the journey admin API. */
     private static final List<String> IAM_ROUTES = List.of("POST /activities", "POST /outcomes", "GET /leads", "GET /leads/{id}",
             "GET /leads/{id}/score", "DELETE /leads/{id}", "GET /reports/funnel", "GET /reports/velocity",
-            "GET /reports/journeys", "GET /reports/cost", "GET /reports/dashboard");
+            "GET /reports/journeys", "GET /reports/cost", "GET /reports/dashboard", "POST /admin/journeys",
+            "GET /admin/journeys", "GET /admin/journeys/{id}");
 
     private List<String> iamRouteKeys() {
         return synth.resources("AWS::ApiGatewayV2::Route").values().stream().map(Cfn::props)

@@ -178,6 +178,7 @@ class LemFunctionsTemplateTest {
             case API -> Set.of("logs", "xray", "dynamodb", "kms", "secretsmanager", "cloudwatch"); // cloudwatch: /reports/cost
             case OUTCOMES -> Set.of("logs", "xray", "dynamodb", "kms", "events", "secretsmanager", "sqs");
             case REPORTING -> Set.of("logs", "xray", "sqs", "dynamodb", "kms");
+            case JOURNEYS -> Set.of("logs", "xray", "dynamodb", "kms");
         };
         assertThat(services).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -262,6 +263,7 @@ class LemFunctionsTemplateTest {
             case API -> Set.of(EnvNames.TABLE_NAME, identity);
             case OUTCOMES -> Set.of(EnvNames.TABLE_NAME, EnvNames.EVENT_BUS_NAME, EnvNames.ACTIVITY_QUEUE_URL, identity);
             case REPORTING -> Set.of(EnvNames.TABLE_NAME);
+            case JOURNEYS -> Set.of(EnvNames.TABLE_NAME);
         };
         Set<String> withRegion = new HashSet<>(expected);
         withRegion.add(EnvNames.REGION);

@@ -43,9 +43,10 @@ class NotificationEndpointsTemplateTest {
     void preferences_whenSynthesized_readsWhatItsConfigReadsAndNoMore() {
         assertThat(environment(NotificationEndpoints.PREFERENCES_HANDLER).keySet()).containsExactlyInAnyOrder(
                 EnvNames.REGION, EnvNames.TABLE_NAME, HmacKeys.Purpose.TRACKING.envName(),
-                HmacKeys.Purpose.IDENTITY.envName(), EnvNames.PUBLIC_BASE_URL);
+                HmacKeys.Purpose.IDENTITY.envName(), EnvNames.PUBLIC_BASE_URL, EnvNames.EVENT_BUS_NAME);
+        // events: unsubscribes go on the bus, so the router ends the lead's journeys
         assertThat(services(NotificationEndpoints.PREFERENCES_HANDLER))
-                .containsExactlyInAnyOrder("logs", "xray", "dynamodb", "kms", "secretsmanager");
+                .containsExactlyInAnyOrder("logs", "xray", "dynamodb", "kms", "secretsmanager", "events");
     }
 
     @Test

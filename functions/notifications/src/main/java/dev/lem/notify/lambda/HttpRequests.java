@@ -2,7 +2,6 @@ package dev.lem.notify.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -48,23 +47,7 @@ final class HttpRequests {
 
     /** {@code application/x-www-form-urlencoded} fields; the first value of a repeated name wins. */
     static Optional<Map<String, String>> formFields(String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (body.isBlank()) {
-            return Optional.of(fields);
-        }
-        try {
-            for (String pair : body.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                String[] kv = pair.split("=", 2);
-                fields.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return Optional.of(fields);
+        return dev.lem.lambda.FormFields.parse(body);
     }
 
     static APIGatewayV2HTTPResponse html(int status, String html) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lem.aws.AwsClients;
+import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.aws.SecretEnvironment;
 import dev.lem.config.Env;
 import dev.lem.lambda.MeteredRequestHandler;
@@ -16,6 +17,7 @@ import dev.lem.notify.PreferencesConfig;
 import dev.lem.notify.Recipients;
 import dev.lem.store.DynamoDbLeadStore;
 import dev.lem.store.DynamoDbSuppressionList;
+import dev.lem.bus.EventPublishException;
 import dev.lem.store.StoreUnavailableException;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -27,7 +29,8 @@ import java.util.Optional;
  * {@code List-Unsubscribe=One-Click} (RFC 8058, what mail clients send), unsubscribes from the link's channel; with
  * {@code preferences=1&email=on|off&sms=on|off&topic.<id>=on|off} (the page's form), saves the choices (the same
  * choices again change nothing); a topic not in the catalog gets 400. A token that does not verify
- * gets 404, a malformed form 400, an oversized body 413, another method 405.
+ * gets 404, a malformed form 400, an oversized body 413, another method 405; DynamoDB or the bus unavailable 503 with
+ * Retry-After (nothing half-done: trying again completes the unsubscribe).
  */
 public final class PreferencesHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -45,7 +48,8 @@ public final class PreferencesHandler extends MeteredRequestHandler<APIGatewayV2
         var dynamo = AwsClients.dynamoDb(config.aws());
         return new PreferenceService(new DynamoDbLeadStore(dynamo, config.tableName()),
                 new DynamoDbSuppressionList(dynamo, config.tableName()), new Recipients(new IdentityHasher(config.identityKey())),
-                new UnsubscribeLinks(new LinkSigner(config.trackingKey()), config.publicBaseUrl()), Clock.systemUTC());
+                new UnsubscribeLinks(new LinkSigner(config.trackingKey()), config.publicBaseUrl()),
+                new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()), Clock.systemUTC());
     }
 
     @Override
@@ -59,7 +63,9 @@ public final class PreferencesHandler extends MeteredRequestHandler<APIGatewayV2
                 case "POST" -> post(event, token);
                 default -> HttpRequests.text(405, "method not allowed");
             };
-        } catch (StoreUnavailableException e) {
+        } catch (StoreUnavailableException | EventPublishException e) {
+            // the bus carries the unsubscribe to the router; it is published before the consent is written, so the
+            // retry (the mail client's, or the person's) publishes it again
             APIGatewayV2HTTPResponse busy = HttpRequests.text(503, "try again in a minute");
             busy.getHeaders().put("Retry-After", "60");
             return busy;

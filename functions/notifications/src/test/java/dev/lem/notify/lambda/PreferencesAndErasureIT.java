@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lem.events.LeadActivity;
 import dev.lem.journey.Enrolment;
 import dev.lem.lead.Activity;
 import dev.lem.lead.Consent;
@@ -72,6 +73,7 @@ class PreferencesAndErasureIT {
     private final DynamoDbLeadStore leads;
     private final DynamoDbSuppressionList suppressions;
     private final RecordingStepScheduler timers = new RecordingStepScheduler();
+    private final RecordingEventBus bus = new RecordingEventBus();
     private final List<OutgoingEmail> sent = new ArrayList<>();
     private final PreferencesHandler preferences;
     private final ErasureHandler erasure;
@@ -82,7 +84,7 @@ class PreferencesAndErasureIT {
         this.leads = new DynamoDbLeadStore(engines.dynamoDb(), table);
         this.suppressions = new DynamoDbSuppressionList(engines.dynamoDb(), table);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        this.preferences = new PreferencesHandler(new PreferenceService(leads, suppressions, new Recipients(HASHER), LINKS, clock));
+        this.preferences = new PreferencesHandler(new PreferenceService(leads, suppressions, new Recipients(HASHER), LINKS, bus, clock));
         this.erasure = new ErasureHandler(new ErasureService(new DynamoDbLeadErasure(engines.dynamoDb(), table), suppressions,
                 new Recipients(HASHER), timers, clock));
     }
@@ -110,6 +112,29 @@ class PreferencesAndErasureIT {
         assertThat(stored.version()).isEqualTo(ada.version() + 1);
         assertThat(suppressions.find(ada.emailHash())).hasValueSatisfying(s ->
                 assertThat(s.reason()).isEqualTo(SuppressionReason.UNSUBSCRIBE));
+        // once on the bus for the router (ends the lead's journeys); the repeated click publishes nothing
+        assertThat(bus.published()).singleElement().isInstanceOfSatisfying(LeadActivity.class, e -> {
+            assertThat(e.type()).isEqualTo("email.unsubscribe");
+            assertThat(e.leadId()).isEqualTo(ada.id().value());
+        });
+    }
+
+    @Test
+    void postOneClick_whenTheBusIsDown_answers503AndTheRetryUnsubscribesAndPublishes() {
+        Lead ada = storedLead("ada@example.com");
+        String token = LINKS.token(ada.id(), Channel.EMAIL);
+        bus.failNextCallWith(new dev.lem.bus.EventPublishException("bus down", null));
+
+        APIGatewayV2HTTPResponse down = preferences.handleRequest(post(token, "List-Unsubscribe=One-Click", false), null);
+
+        assertThat(down.getStatusCode()).isEqualTo(503);
+        assertThat(down.getHeaders()).containsEntry("Retry-After", "60");
+        assertThat(leads.find(ada.id()).orElseThrow().hasConsent("email")).as("consent kept until published").isTrue();
+        assertThat(preferences.handleRequest(post(token, "List-Unsubscribe=One-Click", false), null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(leads.find(ada.id()).orElseThrow().hasConsent("email")).isFalse();
+        assertThat(bus.published()).singleElement().isInstanceOfSatisfying(LeadActivity.class, e ->
+                assertThat(e.type()).isEqualTo("email.unsubscribe"));
     }
 
     @Test
@@ -198,6 +223,8 @@ class PreferencesAndErasureIT {
         assertThat(out.getStatusCode()).isEqualTo(200);
         assertThat(suppressions.find(ada.emailHash())).isPresent();
         assertThat(leads.find(ada.id()).orElseThrow().hasConsent("sms")).isTrue();
+        assertThat(bus.published()).as("the page's opt-out ends journeys too").singleElement()
+                .isInstanceOfSatisfying(LeadActivity.class, e -> assertThat(e.type()).isEqualTo("email.unsubscribe"));
 
         APIGatewayV2HTTPResponse in = preferences.handleRequest(post(token, "preferences=1&email=on", false), null);
         assertThat(in.getStatusCode()).isEqualTo(200);

@@ -23,6 +23,7 @@ import dev.lem.routing.AudienceService;
 import dev.lem.routing.RouterConfig;
 import dev.lem.routing.RoutingService;
 import dev.lem.schedule.aws.EventBridgeStepScheduler;
+import dev.lem.store.DynamoDbIdempotencyStore;
 import dev.lem.store.DynamoDbLeadSegments;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,8 @@ public final class RouterHandler extends MeteredStreamHandler {
         RoutingService routing = new RoutingService(journeys.catalog(), journeys.enrolments(), journeys.leads(),
                 journeys.runner(), clock, audienceQueue.map(AudienceFanOut::new).orElseGet(AudienceFanOut::unavailable));
         return new Services(routing, audienceQueue.map(queue -> new AudienceService(routing,
-                new DynamoDbLeadSegments(dynamo, config.tableName()), journeys.leads(), queue)));
+                new DynamoDbLeadSegments(dynamo, config.tableName()), journeys.leads(), queue,
+                new DynamoDbIdempotencyStore(dynamo, config.tableName()), clock)));
     }
 
     @Override

@@ -51,7 +51,7 @@ class RouterHandlerTest {
         RouterHandler withAudience = new RouterHandler(new RouterHandler.Services(routing, java.util.Optional.of(
                 new dev.lem.routing.AudienceService(routing, (state, cursor, limit) -> {
                     throw new AssertionError("no segment here");
-                }, fakes.leads, new RecordingQueue()))));
+                }, fakes.leads, new RecordingQueue(), new dev.lem.testing.fakes.InMemoryIdempotencyStore(), fakes.clock()))));
         String batch = Json.write(new dev.lem.journey.AudienceBatch("t-1", Instant.parse("2026-11-23T10:15:31Z"), "promo",
                 java.util.Map.of(), java.util.List.of(LEAD), null, null, null));
         String records = Json.write(java.util.Map.of("Records", java.util.List.of(

@@ -40,8 +40,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /t/e} (+ {@code OPTIONS} preflight): {@code lem.js} beacons from allowed origins (CORS),
  *       body ≤ 4 KiB, 204 when recorded; sets the {@code lem_vid} visitor cookie.</li>
  *   <li>{@code GET /t/lem.js}: the tracking script, cached for a week, with a content-hash ETag.</li>
- *   <li>{@code GET /t/s}: a signed survey answer ({@link SurveyAnswers}): 200 with a thank-you page, 400 when the
- *       link is not valid, 503 when it could not be recorded (answering again with the same link is safe).</li>
+ *   <li>{@code GET /t/s}: a signed survey answer link ({@link SurveyAnswers}): 200 with a confirmation page whose
+ *       button posts the answer (nothing is recorded: link scanners fetch every link, some in a headless browser),
+ *       400 when the link is not valid.</li>
+ *   <li>{@code POST /t/s}: the confirmation page's form ({@code application/x-www-form-urlencoded}, ≤ 2 KiB): 200
+ *       with a thank-you page when recorded (the first answer per message × lead wins), 400 when not valid, 415/413
+ *       for another body, 503 when it could not be recorded (sending it again is safe).</li>
  * </ul>
  * If the activity queue is down the pixel still answers 200 (the open is lost and logged), the click
  * still redirects, and a beacon gets 503.
@@ -111,7 +115,8 @@ public final class TrackingHandler extends MeteredRequestHandler<APIGatewayV2HTT
             case "POST /t/e" -> beacon(event);
             case "OPTIONS /t/e" -> preflight(event);
             case "GET /t/lem.js" -> LemScript.response(header(event, "if-none-match"));
-            case "GET /t/s" -> surveys.map(s -> surveyAnswer(s, event)).orElseGet(() -> text(404, "not found"));
+            case "GET /t/s" -> surveys.map(s -> surveyConfirmation(s, event)).orElseGet(() -> text(404, "not found"));
+            case "POST /t/s" -> surveys.map(s -> surveyAnswer(s, event)).orElseGet(() -> text(404, "not found"));
             default -> text(404, "not found");
         };
     }
@@ -166,35 +171,65 @@ public final class TrackingHandler extends MeteredRequestHandler<APIGatewayV2HTT
         };
     }
 
-    private APIGatewayV2HTTPResponse surveyAnswer(SurveyAnswers answers, APIGatewayV2HTTPEvent event) {
+    /** {@code GET /t/s}: verifies the link and shows the confirmation page; records nothing (scanners fetch links). */
+    private APIGatewayV2HTTPResponse surveyConfirmation(SurveyAnswers answers, APIGatewayV2HTTPEvent event) {
         Map<String, String> query = query(event);
+        Optional<SurveyAnswers.Answer> answer = answers.verify(query.get("q"), query.get("a"), query.get("l"),
+                query.get("m"), query.get("s"));
+        if (answer.isEmpty()) {
+            LOG.info("survey link refused reason=invalid-signature-or-ids");
+            return text(400, "this link is not valid");
+        }
+        return html(SurveyPages.confirm(answer.get()));
+    }
+
+    /** {@code POST /t/s}: the confirmation page's button; the signed parts come back as form fields. */
+    private APIGatewayV2HTTPResponse surveyAnswer(SurveyAnswers answers, APIGatewayV2HTTPEvent event) {
+        String mediaType = header(event, "content-type").orElse("").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/x-www-form-urlencoded")) {
+            return text(415, "content type must be application/x-www-form-urlencoded");
+        }
+        byte[] body = body(event);
+        if (body == null) {
+            return text(400, "body is not valid base64");
+        }
+        if (body.length > MAX_SURVEY_FORM_BYTES) {
+            return text(413, "body must be at most " + MAX_SURVEY_FORM_BYTES + " bytes");
+        }
+        Optional<Map<String, String>> form = dev.lem.lambda.FormFields.parse(new String(body, StandardCharsets.UTF_8));
+        if (form.isEmpty()) {
+            return text(400, "body is not a valid form");
+        }
+        Map<String, String> fields = form.get();
         SurveyAnswers.Result result;
         try {
-            result = answers.record(query.get("q"), query.get("a"), query.get("l"), query.get("m"), query.get("s"),
+            result = answers.record(fields.get("q"), fields.get("a"), fields.get("l"), fields.get("m"), fields.get("s"),
                     header(event, "user-agent").orElse(null), clock.instant());
         } catch (QueueUnavailableException | EventPublishException e) {
             LOG.warn("survey answer not recorded error={}", e.getClass().getSimpleName());
-            return text(503, "your answer could not be recorded just now: please use the link again in a minute");
+            return text(503, "your answer could not be recorded just now: please send it again in a minute");
         }
         if (result == SurveyAnswers.Result.INVALID) {
             LOG.info("survey answer refused reason=invalid-signature-or-ids");
             return text(400, "this link is not valid");
         }
+        return html(THANKS_PAGE);
+    }
+
+    private static APIGatewayV2HTTPResponse html(String page) {
         Map<String, String> headers = new LinkedHashMap<>(NO_CACHE);
         headers.put("Content-Type", "text/html; charset=utf-8");
         headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        headers.put("Content-Security-Policy", SurveyPages.CONTENT_SECURITY_POLICY);
         headers.put("Referrer-Policy", "no-referrer");
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers).withBody(THANKS_PAGE).build();
+        headers.put("X-Frame-Options", "DENY");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers).withBody(page).build();
     }
 
-    static final String THANKS_PAGE = """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-            <title>Thank you</title></head>
-            <body style="font-family:Arial,Helvetica,sans-serif;max-width:480px;margin:48px auto;padding:0 16px">
-            <h1 style="font-size:22px">Thank you!</h1><p>Your answer has been recorded.</p></body></html>
-            """;
+    /** The confirmation form's five signed fields fit well within this. */
+    static final int MAX_SURVEY_FORM_BYTES = 2048;
+
+    static final String THANKS_PAGE = SurveyPages.THANKS;
 
     private APIGatewayV2HTTPResponse beacon(APIGatewayV2HTTPEvent event) {
         Optional<String> origin = header(event, "origin").filter(allowedOrigins::contains);

@@ -55,11 +55,25 @@ class TrackingHandlerTest {
     private final TrackingHandler withSurveys = new TrackingHandler(new TrackingService(SIGNER, activities),
             new SurveyAnswers(SIGNER, activities, bus), Set.of(SITE), Clock.fixed(NOW, ZoneOffset.UTC));
 
-    // ---- GET /t/s
+    // ---- GET /t/s (confirmation page) and POST /t/s (the answer)
 
     private static APIGatewayV2HTTPEvent surveyHit(Map<String, String> query) {
         return APIGatewayV2HTTPEvent.builder().withRouteKey("GET /t/s").withRawPath("/t/s")
                 .withQueryStringParameters(query).withHeaders(Map.of("user-agent", HUMAN)).build();
+    }
+
+    private static APIGatewayV2HTTPEvent surveyPost(String body, String contentType) {
+        return APIGatewayV2HTTPEvent.builder().withRouteKey("POST /t/s").withRawPath("/t/s").withBody(body)
+                .withHeaders(Map.of("user-agent", HUMAN, "content-type", contentType)).build();
+    }
+
+    private static APIGatewayV2HTTPEvent surveyPost(Map<String, String> fields) {
+        return surveyPost(form(fields), "application/x-www-form-urlencoded");
+    }
+
+    private static String form(Map<String, String> fields) {
+        return String.join("&", fields.entrySet().stream().map(e -> e.getKey() + "="
+                + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).toList());
     }
 
     private static Map<String, String> surveyQuery(String answer) {
@@ -68,12 +82,24 @@ class TrackingHandlerTest {
     }
 
     @Test
-    void handleRequest_whenSurveyAnswerSigned_answersAThankYouPageAndRecordsAndPublishesTheAnswer() {
+    void handleRequest_whenSurveyLinkFetched_showsAConfirmationFormWithoutScriptAndRecordsNothing() {
         APIGatewayV2HTTPResponse response = withSurveys.handleRequest(surveyHit(surveyQuery("8")), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8")
-                .containsEntry("X-Content-Type-Options", "nosniff").containsKey("Content-Security-Policy");
+                .containsEntry("X-Content-Type-Options", "nosniff")
+                .containsEntry("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+        assertThat(response.getBody()).contains("Your answer: 8").contains("<form method=\"post\">")
+                .contains("name=\"s\" value=\"" + surveyQuery("8").get("s") + "\"").doesNotContain("<script");
+        assertThat(activities.bodies()).isEmpty();
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenTheConfirmationFormIsPosted_recordsAndPublishesTheAnswer() {
+        APIGatewayV2HTTPResponse response = withSurveys.handleRequest(surveyPost(surveyQuery("8")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("Thank you");
         assertThat(Json.read(activities.bodies().getFirst(), Activity.class).type()).isEqualTo("survey.answered");
         assertThat(bus.published()).singleElement().satisfies(e ->
@@ -81,37 +107,67 @@ class TrackingHandlerTest {
     }
 
     @Test
+    void handleRequest_whenTheConfirmationPageIsPostedBack_theFieldsItCarriesRecordTheAnswer() {
+        String page = withSurveys.handleRequest(surveyHit(surveyQuery("3")), null).getBody();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("name=\"(\\w)\" value=\"([^\"]*)\"").matcher(page);
+        while (input.find()) {
+            fields.put(input.group(1), input.group(2));
+        }
+
+        assertThat(fields).containsOnlyKeys("q", "a", "l", "m", "s");
+        assertThat(withSurveys.handleRequest(surveyPost(fields), null).getStatusCode()).isEqualTo(200);
+        assertThat(bus.published()).singleElement().satisfies(e -> assertThat(((LeadActivity) e).answer()).isEqualTo(3));
+    }
+
+    @Test
     void handleRequest_whenSurveyAnswerForged_answers400AndRecordsNothing() {
         Map<String, String> forged = new java.util.HashMap<>(surveyQuery("8"));
         forged.put("a", "10");
 
-        APIGatewayV2HTTPResponse response = withSurveys.handleRequest(surveyHit(forged), null);
-
-        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(withSurveys.handleRequest(surveyHit(forged), null).getStatusCode()).isEqualTo(400);
+        assertThat(withSurveys.handleRequest(surveyPost(forged), null).getStatusCode()).isEqualTo(400);
         assertThat(activities.bodies()).isEmpty();
         assertThat(bus.published()).isEmpty();
         assertThat(withSurveys.handleRequest(surveyHit(Map.of()), null).getStatusCode()).isEqualTo(400);
+        assertThat(withSurveys.handleRequest(surveyPost(Map.of()), null).getStatusCode()).isEqualTo(400);
     }
 
     @Test
-    void handleRequest_whenTheBusIsDown_answers503SoTheLeadCanUseTheLinkAgain() {
+    void handleRequest_whenThePostIsNotAForm_answersAPrecise4xxAndRecordsNothing() {
+        assertThat(withSurveys.handleRequest(surveyPost(form(surveyQuery("8")), "application/json"), null).getStatusCode())
+                .isEqualTo(415);
+        assertThat(withSurveys.handleRequest(surveyPost("s=" + "x".repeat(5000), "application/x-www-form-urlencoded"), null)
+                .getStatusCode()).isEqualTo(413);
+        assertThat(withSurveys.handleRequest(surveyPost("q=%zz", "application/x-www-form-urlencoded"), null)
+                .getStatusCode()).isEqualTo(400);
+        APIGatewayV2HTTPEvent badBase64 = surveyPost("!!!", "application/x-www-form-urlencoded");
+        badBase64.setIsBase64Encoded(true);
+        assertThat(withSurveys.handleRequest(badBase64, null).getStatusCode()).isEqualTo(400);
+        assertThat(activities.bodies()).isEmpty();
+        assertThat(bus.published()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenTheBusIsDown_answers503SoTheLeadCanSendItAgain() {
         bus.failNextCallWith(new EventPublishException("down", null));
 
-        assertThat(withSurveys.handleRequest(surveyHit(surveyQuery("8")), null).getStatusCode()).isEqualTo(503);
-        assertThat(withSurveys.handleRequest(surveyHit(surveyQuery("8")), null).getStatusCode()).isEqualTo(200);
+        assertThat(withSurveys.handleRequest(surveyPost(surveyQuery("8")), null).getStatusCode()).isEqualTo(503);
+        assertThat(withSurveys.handleRequest(surveyPost(surveyQuery("8")), null).getStatusCode()).isEqualTo(200);
     }
 
     @Test
     void handleRequest_whenTheQueueIsDown_answers503() {
         activities.failNextCallWith(new QueueUnavailableException("down", null));
 
-        assertThat(withSurveys.handleRequest(surveyHit(surveyQuery("8")), null).getStatusCode()).isEqualTo(503);
+        assertThat(withSurveys.handleRequest(surveyPost(surveyQuery("8")), null).getStatusCode()).isEqualTo(503);
         assertThat(bus.published()).isEmpty();
     }
 
     @Test
-    void handleRequest_whenSurveysAreNotWired_surveyRouteIsNotFound() {
+    void handleRequest_whenSurveysAreNotWired_surveyRoutesAreNotFound() {
         assertThat(handler.handleRequest(surveyHit(surveyQuery("8")), null).getStatusCode()).isEqualTo(404);
+        assertThat(handler.handleRequest(surveyPost(surveyQuery("8")), null).getStatusCode()).isEqualTo(404);
     }
 
     // ---- GET /t/o.gif

@@ -54,6 +54,11 @@ public final class InMemoryJourneySource implements JourneyStore {
         return Optional.ofNullable(versions.get(journeyId + "@" + version));
     }
 
+    @Override
+    public synchronized Optional<String> document(String journeyId, int version) {
+        return Optional.ofNullable(documents.get(journeyId + "@" + version));
+    }
+
     /** How often {@link #current()} was read. */
     public synchronized int currentCalls() {
         return currentCalls;
