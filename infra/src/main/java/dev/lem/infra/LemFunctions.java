@@ -66,22 +66,22 @@ public final class LemFunctions extends Construct {
      * takes longer than 10 s has failed). Queue consumers' timeouts bound their queues' visibility
      * timeouts (at least 6 ×, checked when the stack is built).
      */
-    public static final Map<FunctionName, Settings> SETTINGS = Map.of(
-            FunctionName.FORM_CAPTURE, new Settings(1024, 10),
-            FunctionName.TRACKING, new Settings(1024, 5),
-            FunctionName.SCORING, new Settings(1024, 30),
-            FunctionName.ROUTER, new Settings(512, 30),
-            FunctionName.DRIP, new Settings(512, 30),
-            FunctionName.NOTIFICATIONS, new Settings(1024, 30),
+    public static final Map<FunctionName, Settings> SETTINGS = Map.ofEntries(
+            Map.entry(FunctionName.FORM_CAPTURE, new Settings(1024, 10)),
+            Map.entry(FunctionName.TRACKING, new Settings(1024, 5)),
+            Map.entry(FunctionName.SCORING, new Settings(1024, 30)),
+            Map.entry(FunctionName.ROUTER, new Settings(512, 30)),
+            Map.entry(FunctionName.DRIP, new Settings(512, 30)),
+            Map.entry(FunctionName.NOTIFICATIONS, new Settings(1024, 30)),
             // a batch of 100 items: 100 lookups, claims and sends, well inside API Gateway's 30 s
-            FunctionName.ACTIVITIES, new Settings(1024, 20),
-            FunctionName.API, new Settings(512, 10),
+            Map.entry(FunctionName.ACTIVITIES, new Settings(1024, 20)),
+            Map.entry(FunctionName.API, new Settings(512, 10)),
             // one lookup, one claim, one PutEvents
-            FunctionName.OUTCOMES, new Settings(1024, 10),
+            Map.entry(FunctionName.OUTCOMES, new Settings(1024, 10)),
             // a batch of 25 events: one transaction each
-            FunctionName.REPORTING, new Settings(512, 30),
+            Map.entry(FunctionName.REPORTING, new Settings(512, 30)),
             // one validation (schema, event-ruler compiles) and two conditional puts
-            FunctionName.JOURNEYS, new Settings(1024, 10));
+            Map.entry(FunctionName.JOURNEYS, new Settings(1024, 10)));
 
     /** SQS consumers and their queues (AWS guidance: visibility timeout ≥ 6 × the function timeout). */
     public static final Map<FunctionName, QueueDefinition> CONSUMERS = Map.of(
