@@ -11,7 +11,8 @@ import java.util.List;
 public final class MeteredFunctions {
 
     public static final List<String> ALL = List.of("form-capture", "tracking", "scoring", "router", "drip", "notifications",
-            "activities", "api", "outcomes", "feedback", "preferences", "erasure");
+            "activities", "api", "outcomes", "feedback", "preferences", "erasure", "reporting", "journey-admin",
+            "outcome-rows", "training");
 
     private MeteredFunctions() {}
 }

@@ -1,9 +1,9 @@
 package dev.lem.reporting.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.aws.AwsClients;
 import dev.lem.config.Env;
 import dev.lem.lambda.SqsBatches;
@@ -13,7 +13,7 @@ import dev.lem.store.DynamoDbReportCounters;
 import java.time.Clock;
 
 /** Reporting queue batch (bus events) → report counters; failed records go back to SQS (partial batch response). */
-public final class ReportingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ReportingHandler extends MeteredRequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final ReportingService service;
 
@@ -31,7 +31,7 @@ public final class ReportingHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    protected SQSBatchResponse handle(SQSEvent event, Context context) {
         return SqsBatches.process("reporting", event, service::handle);
     }
 }

@@ -1,9 +1,9 @@
 package dev.lem.routing.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lem.lambda.MeteredRequestHandler;
 import dev.lem.aws.AwsClients;
 import dev.lem.config.Env;
 import dev.lem.journey.JourneyAdmin;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code lem up}'s; this adapter checks the method, the content type and the body's encoding, and turns DynamoDB
  * being unavailable into a 503 with Retry-After.
  */
-public final class JourneyAdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class JourneyAdminHandler extends MeteredRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JourneyAdminHandler.class);
     private static final String COLLECTION = "/admin/journeys";
@@ -48,7 +48,7 @@ public final class JourneyAdminHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String method = Optional.ofNullable(event.getRequestContext()).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("").toUpperCase(Locale.ROOT);
         String path = Optional.ofNullable(event.getRawPath()).orElse("");

@@ -1,8 +1,8 @@
 package dev.lem.training.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lem.lambda.MeteredStreamHandler;
 import dev.lem.aws.AwsClients;
 import dev.lem.config.Env;
 import dev.lem.events.EventCodec;
@@ -27,7 +27,7 @@ import java.nio.charset.StandardCharsets;
  * training row written ({@link OutcomeRowRecorder}). An event that breaks the contract, or is not an outcome, throws
  * {@link InvalidEventException}: after Lambda's async retries it lands in the function's DLQ with the reason.
  */
-public final class OutcomeRowsHandler implements RequestStreamHandler {
+public final class OutcomeRowsHandler extends MeteredStreamHandler {
 
     private static final int MAX_EVENT_BYTES = 256 * 1024;
 
@@ -50,7 +50,7 @@ public final class OutcomeRowsHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    protected void handle(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode payload = JsonPayloads.read(input, MAX_EVENT_BYTES, JsonNode.class, "event", "an EventBridge envelope",
                 InvalidEventException::new);
         EventEnvelope envelope;

@@ -1,7 +1,7 @@
 package dev.lem.training.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lem.lambda.MeteredStreamHandler;
 import dev.lem.aws.AwsClients;
 import dev.lem.blob.aws.S3BlobStore;
 import dev.lem.blob.aws.S3Clients;
@@ -22,7 +22,7 @@ import java.time.Clock;
  * needed). Answers the run's {@link WeeklyTraining.Result} as JSON; a skipped run (too few rows, one class) is a
  * normal answer, not a failure. Registry or table failures throw, so the schedule's retry policy runs it again.
  */
-public final class TrainingHandler implements RequestStreamHandler {
+public final class TrainingHandler extends MeteredStreamHandler {
 
     private final WeeklyTraining training;
     private final Clock clock;
@@ -53,7 +53,7 @@ public final class TrainingHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    protected void handle(InputStream input, OutputStream output, Context context) throws IOException {
         input.readNBytes(64 * 1024); // the scheduled event: only its arrival matters
         WeeklyTraining.Result result = training.run(clock.instant());
         output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));
