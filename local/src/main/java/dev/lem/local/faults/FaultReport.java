@@ -11,7 +11,7 @@ import java.util.Map;
  * twice or not at all, and no enrolment is stuck; {@code problems} names each violation.
  */
 public record FaultReport(long seed, int leadsPlanned, int submissionsAccepted, int leadsFound, int leadCapturedPublished,
-                          int lostLeads, int emailsAccepted, int duplicateEmails, int missingEmails, int enrolments,
+                          int lostLeads, int duplicateActivities, int emailsAccepted, int duplicateEmails, int missingEmails, int enrolments,
                           Map<String, Integer> enrolmentsByStatus, int stuckEnrolments, int pendingTimers,
                           Map<String, Integer> counts, List<String> problems) {
 
@@ -25,7 +25,7 @@ public record FaultReport(long seed, int leadsPlanned, int submissionsAccepted, 
     }
 
     public boolean clean() {
-        return lostLeads == 0 && duplicateEmails == 0 && missingEmails == 0 && stuckEnrolments == 0;
+        return lostLeads == 0 && duplicateActivities == 0 && duplicateEmails == 0 && missingEmails == 0 && stuckEnrolments == 0;
     }
 
     public int injected() {
@@ -40,6 +40,7 @@ public record FaultReport(long seed, int leadsPlanned, int submissionsAccepted, 
         out.println("reconciliation:");
         out.printf(Locale.ROOT, "  leads: %d accepted, %d found by id and by email, %d with a lead.captured; lost: %d%n",
                 submissionsAccepted, leadsFound, leadCapturedPublished, lostLeads);
+        out.printf(Locale.ROOT, "  activities: form.submitted recorded more than once for one submission: %d%n", duplicateActivities);
         out.printf(Locale.ROOT, "  emails: %d SendEmail calls accepted by SES; duplicates (per message id, per lead × template): %d;"
                 + " missing: %d%n", emailsAccepted, duplicateEmails, missingEmails);
         out.printf(Locale.ROOT, "  enrolments: %d %s; stuck: %d; timers still pending after the horizon: %d%n", enrolments,

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 final class Reconciliation {
 
     private static final String WELCOME = "welcome";
+    private static final String FORM_SUBMITTED = "form.submitted";
     private static final String WELCOME_TEMPLATE = "welcome";
     private static final String FOLLOW_UP_TEMPLATE = "welcome-2";
 
@@ -66,6 +67,9 @@ final class Reconciliation {
     FaultReport report(List<FaultReport.Submission> accepted, Instant now) {
         Set<String> captured = published.stream().filter(e -> e instanceof LeadCaptured).map(e -> ((LeadCaptured) e).leadId())
                 .collect(Collectors.toSet());
+        Set<String> announcedNew = published.stream().filter(e -> e instanceof LeadCaptured c && c.newLead())
+                .map(e -> ((LeadCaptured) e).leadId()).collect(Collectors.toSet());
+        int doubledActivities = 0;
         int found = 0;
         int withEvent = 0;
         int lost = 0;
@@ -74,6 +78,17 @@ final class Reconciliation {
             Optional<Lead> byEmail = leads.findByEmailHash(identity.hash(EmailAddress.parse(submission.email()).orElseThrow()));
             boolean stored = byId.isPresent() && byEmail.map(l -> l.id().equals(submission.leadId())).orElse(false);
             boolean announced = captured.contains(submission.leadId().value());
+            // every submission is a new address: the lead it created must be announced as new, once
+            if (announced && !announcedNew.contains(submission.leadId().value())) {
+                lost++;
+                problems.add("lead " + submission.leadId().value() + " was created, but no lead.captured says newLead");
+            }
+            long submitted = byId.map(l -> leads.activities(l.id()).stream()
+                    .filter(a -> a.type().equals(FORM_SUBMITTED)).count()).orElse(0L);
+            if (submitted > 1) {
+                doubledActivities += (int) (submitted - 1);
+                problems.add("lead " + submission.leadId().value() + " has " + submitted + " form.submitted activities for one submission");
+            }
             found += stored ? 1 : 0;
             withEvent += announced ? 1 : 0;
             if (!stored || !announced) {
@@ -135,7 +150,8 @@ final class Reconciliation {
                 problems.add("lead " + lead + " finished the welcome journey without its follow-up email");
             }
         }
-        return new FaultReport(plan.seed(), plan.leads(), accepted.size(), found, withEvent, lost, sent.size(), duplicates,
+        return new FaultReport(plan.seed(), plan.leads(), accepted.size(), found, withEvent, lost, doubledActivities,
+                sent.size(), duplicates,
                 missing, enrolled, byStatus, stuck, pending.size(), counts.snapshot(), problems);
     }
 
