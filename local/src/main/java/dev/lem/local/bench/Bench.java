@@ -107,7 +107,7 @@ public final class Bench {
      * enrolment stuck, 2 on bad arguments.
      */
     static int faults(String[] args) {
-        int leads = 200;
+        int leads = 100;
         long seed = System.nanoTime() & 0xffff;
         try {
             for (int i = 0; i < args.length; i++) {

@@ -38,7 +38,8 @@ public record FaultReport(long seed, int leadsPlanned, int submissionsAccepted, 
         out.println("faults injected and what they caused:");
         new java.util.TreeMap<>(counts).forEach((name, n) -> out.printf(Locale.ROOT, "  %-78s %7d%n", name, n));
         out.println("reconciliation:");
-        out.printf(Locale.ROOT, "  leads: %d accepted, %d found by id and by email, %d with a lead.captured; lost: %d%n",
+        out.printf(Locale.ROOT, "  leads: %d accepted, %d found by id and by email, %d with a lead.captured; lost (a lead, its lead.captured"
+                + " or newLead, an answered pixel hit): %d%n",
                 submissionsAccepted, leadsFound, leadCapturedPublished, lostLeads);
         out.printf(Locale.ROOT, "  activities: form.submitted recorded more than once for one submission: %d%n", duplicateActivities);
         out.printf(Locale.ROOT, "  emails: %d SendEmail calls accepted by SES; duplicates (per message id, per lead × template): %d;"

@@ -90,6 +90,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public final class FaultRun {
 
     static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+    static final String PIXEL_HITS_ANSWERED = "pixel hits answered 200";
     private static final String BASE_URL = "https://lem.example.com";
     private static final String ROLE = "arn:aws:iam::000000000000:role/lem-scheduler";
     private static final String TIMER_DLQ = "arn:aws:sqs:eu-west-1:000000000000:lem-scheduler-dlq";
@@ -248,7 +249,7 @@ public final class FaultRun {
             progress.println("faults: redriving dead letters…");
             redrive();
             progress.println("faults: reconciling…");
-            return new Reconciliation(wire, leads, identity, journeys, bus.published(), scheduler, counts, plan)
+            return new Reconciliation(wire, leads, identity, journeys.enrolments(), bus.published(), scheduler, counts, plan)
                     .report(accepted, clock.instant());
         }
 
@@ -296,7 +297,7 @@ public final class FaultRun {
             try {
                 APIGatewayV2HTTPResponse response = flaky.http(FunctionName.TRACKING, tracking,
                         ApiGatewayEvents.toEvent(request, requestId(), clock.instant()));
-                counts.add(response.getStatusCode() == 200 ? "pixel hits answered 200" : "pixel hits refused");
+                counts.add(response.getStatusCode() == 200 ? PIXEL_HITS_ANSWERED : "pixel hits refused");
             } catch (FlakyHandlers.InjectedFailure e) {
                 counts.add("pixel hits lost to a failed invocation (not retried by mail clients)");
             }

@@ -18,12 +18,17 @@ public final class Faults {
 
     private final FaultPlan plan;
     private final Random random;
+    /** Throttling draws per service, each its own stream: the k-th call to a service is throttled or not whatever else ran. */
+    private final java.util.Map<WireCapture.Service, Random> throttling = new java.util.EnumMap<>(WireCapture.Service.class);
     private final FaultCounts counts;
     private int publishes;
 
     public Faults(FaultPlan plan, FaultCounts counts) {
         this.plan = plan;
         this.random = new Random(plan.seed());
+        for (WireCapture.Service service : WireCapture.Service.values()) {
+            throttling.put(service, throttleStream(plan.seed(), service));
+        }
         this.counts = counts;
     }
 
@@ -69,17 +74,24 @@ public final class Faults {
         if (service != WireCapture.Service.SES_V2 && service != WireCapture.Service.SCHEDULER) {
             return Optional.empty();
         }
-        if (random.nextDouble() >= plan.throttleShare()) {
+        Random draws = throttling.get(service);
+        counts.add("calls answered by " + (service == WireCapture.Service.SES_V2 ? "SES SendEmail" : "Scheduler") + " (throttled or not)");
+        if (draws.nextDouble() >= plan.throttleShare()) {
             return Optional.empty();
         }
         counts.add("injected: throttled " + (service == WireCapture.Service.SES_V2 ? "SES SendEmail" : "Scheduler") + " call");
         return Optional.of(switch (service) {
             // SES v2's own throttling error (HTTP 429), and the account's sending-rate throttle (HTTP 400 Throttling)
-            case SES_V2 -> random.nextBoolean()
+            case SES_V2 -> draws.nextBoolean()
                     ? new WireCapture.ErrorAnswer(429, "TooManyRequestsException", "Too many requests.")
                     : new WireCapture.ErrorAnswer(400, "ThrottlingException", "Maximum sending rate exceeded.");
             default -> new WireCapture.ErrorAnswer(429, "ThrottlingException", "Rate exceeded");
         });
+    }
+
+    /** The throttling decisions for one service's calls under {@code seed}, in call order. */
+    static Random throttleStream(long seed, WireCapture.Service service) {
+        return new Random(seed * 1_000_003L + service.ordinal());
     }
 
     /** Whether a duplicate copy is delivered out of order (after newer messages) rather than right away. */

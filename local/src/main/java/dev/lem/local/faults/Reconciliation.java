@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.events.LeadCaptured;
 import dev.lem.events.LemEvent;
 import dev.lem.journey.Enrolment;
-import dev.lem.journey.aws.JourneyRuntime;
+import dev.lem.journey.EnrolmentStore;
 import dev.lem.json.Json;
 import dev.lem.lead.EmailAddress;
 import dev.lem.lead.IdentityHasher;
@@ -36,25 +36,26 @@ final class Reconciliation {
 
     private static final String WELCOME = "welcome";
     private static final String FORM_SUBMITTED = "form.submitted";
+    private static final String EMAIL_OPEN = "email.open";
     private static final String WELCOME_TEMPLATE = "welcome";
     private static final String FOLLOW_UP_TEMPLATE = "welcome-2";
 
     private final WireCapture wire;
     private final LeadStore leads;
     private final IdentityHasher identity;
-    private final JourneyRuntime journeys;
+    private final EnrolmentStore enrolments;
     private final List<LemEvent> published;
     private final SimulatedScheduler scheduler;
     private final FaultCounts counts;
     private final FaultPlan plan;
     private final List<String> problems = new ArrayList<>();
 
-    Reconciliation(WireCapture wire, LeadStore leads, IdentityHasher identity, JourneyRuntime journeys, List<LemEvent> published,
+    Reconciliation(WireCapture wire, LeadStore leads, IdentityHasher identity, EnrolmentStore enrolments, List<LemEvent> published,
                    SimulatedScheduler scheduler, FaultCounts counts, FaultPlan plan) {
         this.wire = wire;
         this.leads = leads;
         this.identity = identity;
-        this.journeys = journeys;
+        this.enrolments = enrolments;
         this.published = published;
         this.scheduler = scheduler;
         this.counts = counts;
@@ -70,6 +71,7 @@ final class Reconciliation {
         Set<String> announcedNew = published.stream().filter(e -> e instanceof LeadCaptured c && c.newLead())
                 .map(e -> ((LeadCaptured) e).leadId()).collect(Collectors.toSet());
         int doubledActivities = 0;
+        long opens = 0;
         int found = 0;
         int withEvent = 0;
         int lost = 0;
@@ -83,6 +85,7 @@ final class Reconciliation {
                 lost++;
                 problems.add("lead " + submission.leadId().value() + " was created, but no lead.captured says newLead");
             }
+            opens += byId.map(l -> leads.activities(l.id()).stream().filter(a -> a.type().equals(EMAIL_OPEN)).count()).orElse(0L);
             long submitted = byId.map(l -> leads.activities(l.id()).stream()
                     .filter(a -> a.type().equals(FORM_SUBMITTED)).count()).orElse(0L);
             if (submitted > 1) {
@@ -97,6 +100,14 @@ final class Reconciliation {
                         + (announced ? "" : ": no lead.captured"));
             }
         }
+
+        int answered = counts.get(FaultRun.PIXEL_HITS_ANSWERED);
+        int lostHits = (int) Math.max(0, answered - opens);
+        if (lostHits > 0) {
+            problems.add(answered + " pixel hits answered 200, but only " + opens + " email.open activities recorded");
+        }
+        counts.add("email.open activities recorded (pixel hits answered 200, plus hits whose invocation failed after its work)",
+                (int) opens);
 
         List<Sent> sent = wire.exchanges(WireCapture.Service.SES_V2).stream().filter(e -> e.status() == 200)
                 .map(e -> sent(e.request().json())).toList();
@@ -125,7 +136,7 @@ final class Reconciliation {
         Map<String, SimulatedScheduler.Timer> pending = scheduler.pending();
         for (FaultReport.Submission submission : accepted) {
             String lead = submission.leadId().value();
-            Optional<Enrolment> welcome = journeys.enrolments().find(submission.leadId(), WELCOME);
+            Optional<Enrolment> welcome = enrolments.find(submission.leadId(), WELCOME);
             if (perLeadTemplate.getOrDefault(submission.email() + " " + WELCOME_TEMPLATE, 0L) == 0) {
                 missing++;
                 problems.add("lead " + lead + " never got its welcome email");
@@ -150,7 +161,11 @@ final class Reconciliation {
                 problems.add("lead " + lead + " finished the welcome journey without its follow-up email");
             }
         }
-        return new FaultReport(plan.seed(), plan.leads(), accepted.size(), found, withEvent, lost, doubledActivities,
+        Set<String> announcedSent = published.stream().filter(e -> e instanceof dev.lem.events.MessageSent)
+                .map(e -> ((dev.lem.events.MessageSent) e).messageId()).collect(Collectors.toSet());
+        counts.add("message.sent events not published for an accepted send (by design: a crash after the send)",
+                (int) sent.stream().map(Sent::messageId).distinct().filter(id -> !announcedSent.contains(id.replace('_', '.'))).count());
+        return new FaultReport(plan.seed(), plan.leads(), accepted.size(), found, withEvent, lost + lostHits, doubledActivities,
                 sent.size(), duplicates,
                 missing, enrolled, byStatus, stuck, pending.size(), counts.snapshot(), problems);
     }
