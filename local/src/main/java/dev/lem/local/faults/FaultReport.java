@@ -11,12 +11,12 @@ import java.util.Map;
  * twice or not at all, and no enrolment is stuck; {@code problems} names each violation.
  */
 public record FaultReport(long seed, int leadsPlanned, int submissionsAccepted, int leadsFound, int leadCapturedPublished,
-                          int lostLeads, int duplicateActivities, int emailsAccepted, int duplicateEmails, int missingEmails, int enrolments,
+                          int lostLeads, int duplicateActivities, int mqlLeads, int lostStateChanges, int emailsAccepted, int duplicateEmails, int missingEmails, int enrolments,
                           Map<String, Integer> enrolmentsByStatus, int stuckEnrolments, int pendingTimers,
                           Map<String, Integer> counts, List<String> problems) {
 
-    /** An accepted submission (201) and the lead id the client was given. */
-    public record Submission(String email, LeadId leadId) {}
+    /** An accepted submission (201), the lead id the client was given, and whether the workload made it a hot lead. */
+    public record Submission(String email, LeadId leadId, boolean hot) {}
 
     public FaultReport {
         enrolmentsByStatus = Map.copyOf(enrolmentsByStatus);
@@ -25,7 +25,7 @@ public record FaultReport(long seed, int leadsPlanned, int submissionsAccepted, 
     }
 
     public boolean clean() {
-        return lostLeads == 0 && duplicateActivities == 0 && duplicateEmails == 0 && missingEmails == 0 && stuckEnrolments == 0;
+        return lostLeads == 0 && duplicateActivities == 0 && lostStateChanges == 0 && duplicateEmails == 0 && missingEmails == 0 && stuckEnrolments == 0;
     }
 
     public int injected() {
@@ -42,6 +42,8 @@ public record FaultReport(long seed, int leadsPlanned, int submissionsAccepted, 
                 + " or newLead, an answered pixel hit): %d%n",
                 submissionsAccepted, leadsFound, leadCapturedPublished, lostLeads);
         out.printf(Locale.ROOT, "  activities: form.submitted recorded more than once for one submission: %d%n", duplicateActivities);
+        out.printf(Locale.ROOT, "  lifecycle: %d leads reached MQL; a move to MQL or its SLA breach (48 h) without its lead.state-changed: %d%n",
+                mqlLeads, lostStateChanges);
         out.printf(Locale.ROOT, "  emails: %d SendEmail calls accepted by SES; duplicates (per message id, per lead × template): %d;"
                 + " missing: %d%n", emailsAccepted, duplicateEmails, missingEmails);
         out.printf(Locale.ROOT, "  enrolments: %d %s; stuck: %d; timers still pending after the horizon: %d%n", enrolments,

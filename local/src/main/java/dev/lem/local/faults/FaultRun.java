@@ -11,6 +11,8 @@ import dev.lem.capture.lambda.FormCaptureHandler;
 import dev.lem.config.FunctionName;
 import dev.lem.drip.DripService;
 import dev.lem.drip.lambda.DripHandler;
+import dev.lem.forms.FieldDefinition;
+import dev.lem.forms.FieldType;
 import dev.lem.forms.FormDefinition;
 import dev.lem.journey.aws.JourneyRuntime;
 import dev.lem.json.Json;
@@ -103,6 +105,8 @@ public final class FaultRun {
     private static final int TIMER_ATTEMPTS = 11;
     /** A client (browser fetch, the embed snippet) tries a submission this many times while it gets a 5xx. */
     private static final int CLIENT_ATTEMPTS = 8;
+    private static final int HOT_EVERY = 3;
+    private static final int HOT_CLICKS = 5;
 
     private final FaultPlan plan;
     private final PrintStream progress;
@@ -180,7 +184,13 @@ public final class FaultRun {
             this.links = new TrackingLinks(signer, URI.create(BASE_URL));
 
             var forms = new DynamoDbFormStore(dynamo, table);
-            this.form = FormDefinition.demo(BASE_URL + "/thanks", List.of(BASE_URL));
+            FormDefinition demo = FormDefinition.demo(BASE_URL + "/thanks", List.of(BASE_URL));
+            List<FieldDefinition> fields = new ArrayList<>(demo.fields());
+            fields.add(FieldDefinition.of("jobTitle", "Job title", FieldType.TEXT, false));
+            fields.add(FieldDefinition.of("country", "Country", FieldType.TEXT, false));
+            this.form = new FormDefinition(demo.id(), demo.name(), fields, demo.consentTextVersion(), demo.thankYouUrl(),
+                    demo.allowedOrigins(), false, demo.version(), demo.requireToken(), demo.maxSubmissionsPerMinutePerIp(),
+                    demo.minFillSeconds());
             forms.save(form);
             this.tokens = new FormTokens(formTokenKey, new SecureRandom());
             this.capture = new FormCaptureHandler(new FormCaptureService(forms, leads, identity, publisher, activityQueue,
@@ -232,6 +242,11 @@ public final class FaultRun {
                 for (int hit = 0; hit < plan.pixelHitsPerLead(); hit++) {
                     pixel(lead.leadId());
                 }
+                if (lead.hot()) {
+                    for (int click = 0; click < HOT_CLICKS; click++) {
+                        click(lead.leadId());
+                    }
+                }
             }
             progress.println("faults: draining queues and the bus…");
             drain();
@@ -256,7 +271,11 @@ public final class FaultRun {
         /** One lead's submission, retried by the client while it gets a 5xx; the accepted lead, if any. */
         private Optional<FaultReport.Submission> submit(int i) {
             String email = "lead-" + i + "@faults.example.com";
-            String body = "{\"email\":\"" + email + "\",\"name\":\"Lead " + i + "\",\"company\":\"Example\",\"consent_email\":true}";
+            // every third lead is a hot one: a senior title in a target country (30 fit points) who then clicks the
+            // welcome email five times (50): over the MQL threshold, so its SLA timer is set and fires two days later
+            boolean hot = i % HOT_EVERY == 0;
+            String body = "{\"email\":\"" + email + "\",\"name\":\"Lead " + i + "\",\"company\":\"Example\",\"consent_email\":true"
+                    + (hot ? ",\"jobTitle\":\"Director of Marketing\",\"country\":\"DE\"" : "") + "}";
             String token = tokens.issue(form.id(), clock.instant().minusSeconds(30));
             String ip = "10." + (i >> 16 & 0xff) + "." + (i >> 8 & 0xff) + "." + (i & 0xff);
             for (int attempt = 1; attempt <= CLIENT_ATTEMPTS; attempt++) {
@@ -275,7 +294,7 @@ public final class FaultRun {
                 }
                 if (status == 201) {
                     String leadId = Json.tree(responseBody).get("leadId").asText();
-                    return Optional.of(new FaultReport.Submission(email, new LeadId(leadId)));
+                    return Optional.of(new FaultReport.Submission(email, new LeadId(leadId), hot));
                 }
                 if (status < 500 && status != 409) {
                     counts.add("submissions refused (" + status + ")");
@@ -300,6 +319,21 @@ public final class FaultRun {
                 counts.add(response.getStatusCode() == 200 ? PIXEL_HITS_ANSWERED : "pixel hits refused");
             } catch (FlakyHandlers.InjectedFailure e) {
                 counts.add("pixel hits lost to a failed invocation (not retried by mail clients)");
+            }
+        }
+
+        private void click(LeadId lead) {
+            String url = links.clickUrl(lead, "welcome.1." + lead.value(), BASE_URL + "/pricing");
+            String query = url.substring(url.indexOf('?') + 1);
+            GatewayRequest request = new GatewayRequest("GET", "/t/c", query,
+                    Map.of("user-agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"),
+                    new byte[0], "192.0.2.10", "GET /t/c", Map.of());
+            try {
+                APIGatewayV2HTTPResponse response = flaky.http(FunctionName.TRACKING, tracking,
+                        ApiGatewayEvents.toEvent(request, requestId(), clock.instant()));
+                counts.add(response.getStatusCode() == 302 ? "clicks redirected (302)" : "clicks refused");
+            } catch (FlakyHandlers.InjectedFailure e) {
+                counts.add("clicks lost to a failed invocation (the browser shows an error)");
             }
         }
 

@@ -2,6 +2,7 @@ package dev.lem.local.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lem.events.LeadCaptured;
+import dev.lem.events.LeadStateChanged;
 import dev.lem.events.LemEvent;
 import dev.lem.journey.Enrolment;
 import dev.lem.journey.EnrolmentStore;
@@ -9,7 +10,9 @@ import dev.lem.json.Json;
 import dev.lem.lead.EmailAddress;
 import dev.lem.lead.IdentityHasher;
 import dev.lem.lead.Lead;
+import dev.lem.lead.LeadState;
 import dev.lem.lead.LeadStore;
+import dev.lem.scoring.SlaPolicy;
 import dev.lem.testing.WireCapture;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,6 +104,28 @@ final class Reconciliation {
             }
         }
 
+        int mql = 0;
+        int lostMoves = 0;
+        for (FaultReport.Submission submission : accepted) {
+            Optional<Lead> lead = leads.find(submission.leadId());
+            String id = submission.leadId().value();
+            if (lead.isEmpty() || lead.get().state() != LeadState.MQL) {
+                continue;
+            }
+            mql++;
+            List<LeadStateChanged> moves = published.stream().filter(e -> e instanceof LeadStateChanged c && c.leadId().equals(id))
+                    .map(LeadStateChanged.class::cast).toList();
+            if (moves.stream().noneMatch(c -> !c.slaBreached() && c.to().equals(LeadState.MQL.wireName()))) {
+                lostMoves++;
+                problems.add("lead " + id + " is an MQL, but no lead.state-changed to mql was published");
+            }
+            boolean overdue = !lead.get().stateEnteredAt().plus(SlaPolicy.DEFAULT_LIMIT).isAfter(now);
+            if (overdue && moves.stream().noneMatch(LeadStateChanged::slaBreached)) {
+                lostMoves++;
+                problems.add("lead " + id + " has been an MQL for over 48 h, but no SLA breach was published");
+            }
+        }
+
         int answered = counts.get(FaultRun.PIXEL_HITS_ANSWERED);
         int lostHits = (int) Math.max(0, answered - opens);
         if (lostHits > 0) {
@@ -166,6 +191,7 @@ final class Reconciliation {
         counts.add("message.sent events not published for an accepted send (by design: a crash after the send)",
                 (int) sent.stream().map(Sent::messageId).distinct().filter(id -> !announcedSent.contains(id.replace('_', '.'))).count());
         return new FaultReport(plan.seed(), plan.leads(), accepted.size(), found, withEvent, lost + lostHits, doubledActivities,
+                mql, lostMoves,
                 sent.size(), duplicates,
                 missing, enrolled, byStatus, stuck, pending.size(), counts.snapshot(), problems);
     }

@@ -74,7 +74,7 @@ class ReconciliationIT {
 
     private FaultReport reconcile(List<dev.lem.events.LemEvent> published) {
         return new Reconciliation(wire, leads, IDENTITY, enrolments, published, new SimulatedScheduler(wire), new FaultCounts(),
-                FaultPlan.of(1, 1)).report(List.of(new FaultReport.Submission(EMAIL, LEAD)), NOW);
+                FaultPlan.of(1, 1)).report(List.of(new FaultReport.Submission(EMAIL, LEAD, false)), NOW);
     }
 
     private void send(String template) {
