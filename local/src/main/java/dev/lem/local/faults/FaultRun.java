@@ -78,8 +78,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * A fault-injection run over the IT harness: DynamoDB Local and ElasticMQ in this JVM, SES v2 and EventBridge
  * Scheduler on the wire (WireMock, through the real SDK clients and adapters). The real handlers — form capture,
  * tracking, scoring, router, drip, notifications — are driven end to end by a scripted workload: N form submissions
- * (a client retries a 5xx), pixel hits, scoring, the welcome journey (welcome email now, drip email two days later,
- * its timer fired by the simulated scheduler), while
+ * (a client retries a 5xx), pixel hits, scoring (every third lead is a hot one whose clicks take it to MQL, so its
+ * SLA timer is set and fires), the welcome journey (welcome email now, drip email two days later, its timer fired by
+ * the simulated scheduler), while
  * <ul>
  *   <li>10 % of handler invocations fail (before or after their work), and some SQS batches report a record failed;</li>
  *   <li>every SQS message is delivered twice (the copy later, shuffled), every bus event and timer firing too;</li>

@@ -94,7 +94,7 @@ public final class Faults {
         return new Random(seed * 1_000_003L + service.ordinal());
     }
 
-    /** Whether a duplicate copy is delivered out of order (after newer messages) rather than right away. */
+    /** The items in a random order: duplicate copies are delivered out of order. */
     public synchronized <T> List<T> shuffled(List<T> items) {
         List<T> copy = new ArrayList<>(items);
         Collections.shuffle(copy, random);
