@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class FaultInjectionIT {
 
-    private static final int LEADS = 8;
+    private static final int LEADS = 6;
     /** A seed whose first SES and first Scheduler calls are throttled (the throttling draws are per service). */
     private static final long SEED = 8;
 
