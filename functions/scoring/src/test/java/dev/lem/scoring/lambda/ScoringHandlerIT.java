@@ -185,7 +185,7 @@ class ScoringHandlerIT {
                 .map(LeadStateChanged.class::cast).toList();
         // one move, announced under one id (the write after it publishes it again, in case its own publish was lost)
         assertThat(changes).extracting(LeadStateChanged::to).containsOnly("mql");
-        assertThat(changes).extracting(LeadStateChanged::eventId).distinct().hasSize(1);
+        assertThat(changes.stream().map(LeadStateChanged::eventId).distinct()).hasSize(1);
     }
 
     @Test
