@@ -181,6 +181,7 @@ public final class FormCaptureService {
             key = form.id() + "#p:" + identity.hashPayload(canonical(form, valid));
             window = PAYLOAD_WINDOW;
         }
+        Optional<CaptureIdempotencyStore.Interrupted> resume = Optional.empty();
         switch (idempotency.claim(key, now, now.plus(CLAIM_TIMEOUT))) {
             case CaptureIdempotencyStore.Claim.Completed done -> {
                 return new Captured(format, form, new LeadId(done.outcome().leadId()), done.outcome().newLead(), cors);
@@ -189,28 +190,40 @@ public final class FormCaptureService {
                 return Rejected.of(format, 409, "the same submission is being processed").withCors(cors);
             }
             case CaptureIdempotencyStore.Claim.Claimed claimed -> {
-                // ours: go on
+                resume = claimed.resume();
             }
         }
+        // a retry of a capture that wrote its lead and then failed finishes it under the first attempt's ids
+        FormSubmission attempt = resume.map(r -> submission.withSubmissionId(r.submissionId())).orElse(submission);
+        var written = new java.util.concurrent.atomic.AtomicReference<>(resume.orElse(null));
         Captured captured;
         boolean tokenClaimed = false;
         try {
             if (!spam.claim(pass)) {
-                idempotency.release(key);
+                giveBack(key, written.get(), now.plus(window));
                 return Rejected.of(format, 409, "form token already used: reload the page and try again").withCors(cors);
             }
             tokenClaimed = true;
-            captured = capture(format, form, valid, submission, cors, fields);
+            captured = capture(format, form, valid, attempt, cors, fields, written);
         } catch (RuntimeException e) {
             if (tokenClaimed) {
                 quietly(() -> spam.release(pass), e);
             }
-            quietly(() -> idempotency.release(key), e);
+            quietly(() -> giveBack(key, written.get(), now.plus(window)), e);
             throw e;
         }
         idempotency.complete(key, new CaptureIdempotencyStore.Recorded(captured.leadId().value(), captured.newLead()),
                 now.plus(window));
         return captured;
+    }
+
+    /** Gives the claim back: interrupted (a retry resumes) once the lead was written, else released. */
+    private void giveBack(String key, CaptureIdempotencyStore.Interrupted written, Instant resumeUntil) {
+        if (written == null) {
+            idempotency.release(key);
+        } else {
+            idempotency.interrupt(key, written, resumeUntil);
+        }
     }
 
     /** Best-effort clean-up after a failed capture (an idempotency claim left behind expires after CLAIM_TIMEOUT). */
@@ -273,8 +286,14 @@ public final class FormCaptureService {
                 + "?" + query + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment()));
     }
 
+    /**
+     * @param written holds the capture that wrote its lead (set here once the lead write succeeded); it arrives set when
+     *                this attempt resumes an interrupted one, whose lead counts as new if that attempt created it
+     */
     private Captured capture(SubmissionFormat format, FormDefinition form, ValidSubmission valid, FormSubmission submission,
-                             Optional<String> cors, Map<String, String> fields) {
+                             Optional<String> cors, Map<String, String> fields,
+                             java.util.concurrent.atomic.AtomicReference<CaptureIdempotencyStore.Interrupted> written) {
+        boolean createdBefore = written.get() != null && written.get().newLead();
         String emailHash = identity.hash(valid.email());
         Touch touch = SourceAttribution.touch(fields, form.id(), submission.receivedAt());
         String ipHash = submission.sourceIp().map(identity::hashIp).orElse(null);
@@ -288,6 +307,8 @@ public final class FormCaptureService {
                 } else {
                     leads.create(lead);
                 }
+                boolean newLead = existing.isEmpty() || createdBefore;
+                written.set(new CaptureIdempotencyStore.Interrupted(submission.submissionId(), lead.id().value(), newLead));
                 if (form.doubleOptIn() && awaitsConfirmation(lead, valid)) {
                     doubleOptIn.ifPresent(d -> d.requestConfirmation(form.id(), lead.id(), submission.submissionId(),
                             submission.receivedAt()));
@@ -297,10 +318,10 @@ public final class FormCaptureService {
                 linkVisitor(fields, submission, lead.id());
                 Touch known = touch.isKnown() ? touch : null;
                 bus.publish(new LeadCaptured("capture-" + submission.submissionId(), submission.receivedAt(),
-                        lead.id().value(), form.id(), existing.isEmpty(), lead.state().wireName(),
+                        lead.id().value(), form.id(), newLead, lead.state().wireName(),
                         lead.hasConsent(Lead.EMAIL_CHANNEL), known == null ? null : known.source(),
                         known == null ? null : known.medium(), known == null ? null : known.campaign()));
-                return new Captured(format, form, lead.id(), existing.isEmpty(), cors);
+                return new Captured(format, form, lead.id(), newLead, cors);
             } catch (LeadConflictException e) {
                 if (attempt == CONFLICT_ATTEMPTS) {
                     throw e;

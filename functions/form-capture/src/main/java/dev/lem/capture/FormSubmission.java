@@ -34,6 +34,12 @@ public record FormSubmission(String submissionId, String formId, Optional<String
                 Optional.empty(), Optional.empty());
     }
 
+    /** The same post under another submission id (a retry resuming an interrupted capture keeps the first one's). */
+    public FormSubmission withSubmissionId(String id) {
+        return new FormSubmission(id, formId, contentType, body, origin, receivedAt, sourceIp, token, referer,
+                idempotencyKey, visitorCookie);
+    }
+
     public FormSubmission withVisitorCookie(String visitorId) {
         return new FormSubmission(submissionId, formId, contentType, body, origin, receivedAt, sourceIp, token, referer,
                 idempotencyKey, Optional.of(visitorId));

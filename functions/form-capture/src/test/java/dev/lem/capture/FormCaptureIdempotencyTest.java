@@ -123,18 +123,65 @@ class FormCaptureIdempotencyTest {
     }
 
     @Test
-    void submit_whenCaptureFails_releasesTheKeySoARetryCaptures() {
+    void submit_whenCaptureFailsBeforeTheLeadWrite_releasesTheKeySoARetryCaptures() {
+        leads.failNextCallWith(new dev.lem.store.StoreUnavailableException("GetItem failed", null));
+        String token = token(T0);
+        assertThatThrownBy(() -> service.submit(post("r1", T0, "{\"email\":\"ada@example.com\"}", token, Optional.of("k-9"))))
+                .isInstanceOf(dev.lem.store.StoreUnavailableException.class);
+
+        Captured retry = (Captured) service.submit(post("r2", T0.plusSeconds(5), "{\"email\":\"ada@example.com\"}",
+                token, Optional.of("k-9")));
+
+        assertThat(retry.newLead()).isTrue();
+        assertThat(idempotencyStore.calls()).containsExactly("claim demo#k:k-9", "release demo#k:k-9", "claim demo#k:k-9",
+                "complete demo#k:k-9");
+    }
+
+    @Test
+    void submit_whenCaptureFailsAfterTheLeadWrite_interruptsTheKeySoTheRetryResumesIt() {
         activities.failNextCallWith(new QueueUnavailableException("SendMessage failed", null));
         String token = token(T0);
         assertThatThrownBy(() -> service.submit(post("r1", T0, "{\"email\":\"ada@example.com\"}", token, Optional.of("k-9"))))
                 .isInstanceOf(QueueUnavailableException.class);
 
-        CaptureOutcome retry = service.submit(post("r2", T0.plusSeconds(5), "{\"email\":\"ada@example.com\"}",
+        Captured retry = (Captured) service.submit(post("r2", T0.plusSeconds(5), "{\"email\":\"ada@example.com\"}",
                 token, Optional.of("k-9")));
 
-        assertThat(retry).isInstanceOf(Captured.class);
-        assertThat(idempotencyStore.calls()).containsExactly("claim demo#k:k-9", "release demo#k:k-9", "claim demo#k:k-9",
+        assertThat(retry.newLead()).isTrue();
+        assertThat(idempotencyStore.calls()).containsExactly("claim demo#k:k-9", "interrupt demo#k:k-9", "claim demo#k:k-9",
                 "complete demo#k:k-9");
+        assertThat(bus.published()).singleElement().satisfies(e -> assertThat(e.eventId()).isEqualTo("capture-r1"));
+    }
+
+    /**
+     * Found by {@code lem bench faults}: a crash between the lead write and the {@code lead.captured} publish made the
+     * client's retry announce the lead it had created as returning ({@code newLead: false}) and queue a second
+     * {@code form.submitted} activity under the retry's request id, so the one submission was scored twice.
+     */
+    @Test
+    void submit_whenPublishFailsAfterTheLeadWrite_retryPublishesUnderTheFirstIdsAndAnnouncesTheLeadAsNew() {
+        bus.failNextCallWith(new dev.lem.bus.EventPublishException("PutEvents failed", null));
+        String token = token(T0);
+        String body = "{\"email\":\"ada@example.com\",\"name\":\"Ada\"}";
+        assertThatThrownBy(() -> service.submit(post("r1", T0, body, token, Optional.empty())))
+                .isInstanceOf(dev.lem.bus.EventPublishException.class);
+
+        Captured retry = (Captured) service.submit(post("r2", T0.plusSeconds(3), body, token, Optional.empty()));
+
+        assertThat(retry.newLead()).isTrue();
+        assertThat(leads.all()).singleElement().satisfies(l -> assertThat(l.id()).isEqualTo(retry.leadId()));
+        assertThat(bus.published()).singleElement().isInstanceOfSatisfying(dev.lem.events.LeadCaptured.class, e -> {
+            assertThat(e.eventId()).isEqualTo("capture-r1");
+            assertThat(e.newLead()).isTrue();
+        });
+        // the same activity twice under one id: scoring records it once
+        assertThat(activities.bodies()).hasSize(2).allSatisfy(a -> assertThat(dev.lem.json.Json.tree(a).get("activityId").asText())
+                .isEqualTo("r1"));
+        // a later, separate submission of the same lead is its own activity and a returning lead again
+        Instant later = T0.plusSeconds(600);
+        Captured returning = (Captured) service.submit(post("r3", later, body, token(later), Optional.empty()));
+        assertThat(returning.newLead()).isFalse();
+        assertThat(bus.published()).last().satisfies(e -> assertThat(e.eventId()).isEqualTo("capture-r3"));
     }
 
     @Test

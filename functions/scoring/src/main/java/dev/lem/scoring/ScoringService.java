@@ -230,7 +230,24 @@ public final class ScoringService {
         standing.slaTimer().filter(old -> !written.slaTimer().equals(Optional.of(old))).ifPresent(scheduler::cancel);
         LOG.info("lead scored leadId={} score={} state={} events={}", id, after.score(), after.state().wireName(),
                 events.size());
-        return events;
+        return withPreviousMoves(standing, cause, events);
+    }
+
+    /**
+     * The previous write's {@code lead.state-changed}, published again (same ids: consumers dedupe) with this write's
+     * events. A redelivery republishes only while it is still the last write, so without this a move whose publish
+     * was lost (a crash after the write) would stay lost once another activity of the lead was applied before the
+     * redelivery. A move is rare, so this costs one more PutEvents entry now and then; {@code lead.scored} needs no
+     * such care, as this write's own one supersedes it.
+     */
+    private static List<LemEvent> withPreviousMoves(LeadStanding standing, String cause, List<LemEvent> events) {
+        if (standing.lastCause().isEmpty() || standing.lastCause().equals(Optional.of(cause)) || standing.lastEvents().isEmpty()) {
+            return events;
+        }
+        List<LemEvent> all = new ArrayList<>(Json.read(standing.lastEvents().get(), PublishedEvents.class).all().stream()
+                .filter(e -> e instanceof LeadStateChanged).toList());
+        all.addAll(events);
+        return all;
     }
 
     private static List<LemEvent> republished(LeadStanding standing, String cause) {

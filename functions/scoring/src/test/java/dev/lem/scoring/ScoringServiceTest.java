@@ -187,6 +187,32 @@ class ScoringServiceTest {
         assertThat(bus.published()).extracting(LemEvent::eventId).containsExactly("scored-m-f-1");
     }
 
+    /**
+     * Found by {@code lem bench faults}: the move's publish crashed after the write, another activity of the lead was
+     * applied before the redelivery, and the redelivery — no longer the last write — republished nothing, so the
+     * lead was an MQL that no {@code lead.state-changed} ever announced.
+     */
+    @Test
+    void apply_whenAMovesPublishIsLostAndAnotherActivityLandsFirst_theNextWritePublishesTheMoveAgainUnderItsId() {
+        service.apply(activity("f-1", "form.submitted", NOW));
+        bus.failNextCallWith(new dev.lem.bus.EventPublishException("crashed after the write", null));
+        assertThatThrownBy(() -> service.apply(activity("f-2", "form.submitted", NOW)))
+                .isInstanceOf(dev.lem.bus.EventPublishException.class);
+        assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.MQL);
+        assertThat(published(LeadStateChanged.class)).isEmpty();
+
+        service.apply(activity("c-1", "email.click", NOW));
+        service.apply(activity("f-2", "form.submitted", NOW)); // the redelivery: already applied, not the last write
+
+        assertThat(published(LeadStateChanged.class)).singleElement().satisfies(moved -> {
+            assertThat(moved.to()).isEqualTo("mql");
+            assertThat(moved.eventId()).isEqualTo("state-" + LEAD.value() + "-mql-" + NOW.toEpochMilli());
+        });
+        // once carried, never again: the write after does not repeat it
+        service.apply(activity("c-2", "email.click", NOW));
+        assertThat(published(LeadStateChanged.class)).hasSize(1);
+    }
+
     @Test
     void apply_whenNoRuleMatches_recordsTheActivityButPublishesNothing() {
         service.apply(activity("w-1", "webinar.attended", NOW));
@@ -255,8 +281,10 @@ class ScoringServiceTest {
 
         assertThat(leads.get(LEAD).state()).isEqualTo(LeadState.RE_MARKET);
         assertThat(leads.get(LEAD).score()).isEqualTo(99);
+        // the first write after the move to MQL carries that move again (same id), in case its publish was lost
         assertThat(bus.published().subList(before, bus.published().size())).extracting(LemEvent::detailType)
-                .extracting(Enum::name).containsExactly("LEAD_SCORED", "LEAD_STATE_CHANGED");
+                .extracting(Enum::name).containsExactly("LEAD_STATE_CHANGED", "LEAD_SCORED", "LEAD_STATE_CHANGED");
+        assertThat(bus.published().get(before).eventId()).isEqualTo(published(LeadStateChanged.class).getFirst().eventId());
         assertThat(published(LeadStateChanged.class).getLast().to()).isEqualTo("re-market");
         assertThat(scheduler.cancelled()).containsExactly(sla);
         assertThat(standing().slaTimer()).isEmpty();

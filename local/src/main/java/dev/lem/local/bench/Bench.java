@@ -26,6 +26,10 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("faults")) {
+            System.exit(faults(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         String which = "all";
         int pixelHits = 200_000;
         int forms = 2_000;
@@ -108,6 +112,35 @@ public final class Bench {
                     scoring.perSecond() * ScoringBench.BATCH, ScoringBench.BATCH);
         }
         System.exit(status); // DynamoDB Local leaves a non-daemon thread behind
+    }
+
+    /**
+     * {@code lem bench faults [--leads N] [--seed S]}: the fault-injection run and its reconciliation
+     * ({@link dev.lem.local.faults.FaultRun}); exit status 1 when a lead was lost, an email doubled or missing, or an
+     * enrolment stuck, 2 on bad arguments.
+     */
+    static int faults(String[] args) {
+        int leads = 100;
+        long seed = System.nanoTime() & 0xffff;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--leads" -> leads = positive(args[++i]);
+                    case "--seed" -> seed = Long.parseLong(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("usage: Bench faults [--leads N] [--seed S]  (" + e.getMessage() + ")");
+            return 2;
+        }
+        long start = System.nanoTime();
+        dev.lem.local.faults.FaultReport report = dev.lem.local.faults.FaultRun.run(
+                dev.lem.local.faults.FaultPlan.of(leads, seed), System.out);
+        report.print(System.out);
+        System.out.printf(Locale.ROOT, "(%.1f s; replay with --leads %d --seed %d)%n", (System.nanoTime() - start) / 1e9,
+                leads, seed);
+        return report.clean() ? 0 : 1;
     }
 
     private static int positive(String value) {

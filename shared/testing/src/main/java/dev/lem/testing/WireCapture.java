@@ -50,18 +50,82 @@ public final class WireCapture implements AutoCloseable {
         }
     }
 
-    private final WireMockServer server;
+    /** One request and the HTTP status it was answered with. */
+    public record Exchange(CapturedRequest request, int status) {}
 
-    private WireCapture(WireMockServer server) {
+    /**
+     * An error answer for fault injection: HTTP status, the error type in {@code x-amzn-ErrorType} (how REST-JSON
+     * services name their errors) and a JSON body with the message.
+     */
+    public record ErrorAnswer(int status, String errorType, String message) {}
+
+    /** Decides, call by call, whether a call to a service is answered with an error instead (empty: answered normally). */
+    @FunctionalInterface
+    public interface FaultPolicy {
+        java.util.Optional<ErrorAnswer> answerFor(Service service);
+    }
+
+    private final WireMockServer server;
+    private final FaultInjector faults;
+
+    private WireCapture(WireMockServer server, FaultInjector faults) {
         this.server = server;
+        this.faults = faults;
         stubSuccess();
     }
 
     public static WireCapture start() {
+        FaultInjector faults = new FaultInjector();
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-                .bindAddress("127.0.0.1").dynamicPort());
+                .bindAddress("127.0.0.1").dynamicPort().extensions(faults));
         server.start();
-        return new WireCapture(server);
+        return new WireCapture(server, faults);
+    }
+
+    /**
+     * From now on every call is first shown to {@code policy}, which may answer it with an error (e.g. throttling for
+     * a share of the calls); {@link #reset()} ends it. Calls answered so are still recorded (see {@link #exchanges}).
+     */
+    public void injectFaults(FaultPolicy policy) {
+        faults.policy = java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    /** Requests the SDK sent to one service with the status each was answered with, oldest first. */
+    public List<Exchange> exchanges(Service service) {
+        return server.getAllServeEvents().stream().filter(e -> service.matches(e.getRequest()))
+                .map(e -> new Exchange(CapturedRequest.of(e.getRequest()), e.getResponse().getStatus()))
+                .toList().reversed();
+    }
+
+    /** The WireMock extension behind {@link #injectFaults}: inert until given a policy. */
+    private static final class FaultInjector implements com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2 {
+        private volatile FaultPolicy policy;
+
+        @Override
+        public com.github.tomakehurst.wiremock.http.ResponseDefinition transform(
+                com.github.tomakehurst.wiremock.stubbing.ServeEvent event) {
+            FaultPolicy current = policy;
+            com.github.tomakehurst.wiremock.http.ResponseDefinition normal = event.getResponseDefinition();
+            if (current == null) {
+                return normal;
+            }
+            for (Service service : Service.values()) {
+                if (service.matches(event.getRequest())) {
+                    return current.answerFor(service).map(error -> aResponse().withStatus(error.status())
+                            .withHeader("Content-Type", "application/json")
+                            .withHeader("x-amzn-ErrorType", error.errorType())
+                            .withBody(dev.lem.json.Json.write(java.util.Map.of("message", error.message(),
+                                    "Message", error.message())))
+                            .build()).orElse(normal);
+                }
+            }
+            return normal;
+        }
+
+        @Override
+        public String getName() {
+            return "lem-fault-injector";
+        }
     }
 
     /** Client configuration that sends every AWS call here. */
@@ -91,6 +155,7 @@ public final class WireCapture implements AutoCloseable {
 
     /** Forgets recorded requests and error answers. */
     public void reset() {
+        faults.policy = null;
         server.resetAll();
         stubSuccess();
     }

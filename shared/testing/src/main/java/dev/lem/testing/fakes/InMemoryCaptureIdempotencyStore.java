@@ -13,7 +13,11 @@ import java.util.Map;
  */
 public final class InMemoryCaptureIdempotencyStore extends ScriptedFailures implements CaptureIdempotencyStore {
 
-    private record Entry(Recorded outcome, Instant expiresAt) {}
+    private record Entry(Recorded outcome, Instant expiresAt, Interrupted interrupted, Instant resumeUntil) {
+        Entry(Recorded outcome, Instant expiresAt) {
+            this(outcome, expiresAt, null, null);
+        }
+    }
 
     private final Map<String, Entry> entries = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
@@ -25,7 +29,8 @@ public final class InMemoryCaptureIdempotencyStore extends ScriptedFailures impl
         Entry existing = entries.get(key);
         if (existing == null || existing.expiresAt().isBefore(now)) {
             entries.put(key, new Entry(null, claimUntil));
-            return new Claim.Claimed();
+            return new Claim.Claimed(java.util.Optional.ofNullable(existing)
+                    .filter(e -> e.interrupted() != null && !e.resumeUntil().isBefore(now)).map(Entry::interrupted));
         }
         return existing.outcome() == null ? new Claim.InProgress() : new Claim.Completed(existing.outcome());
     }
@@ -42,12 +47,22 @@ public final class InMemoryCaptureIdempotencyStore extends ScriptedFailures impl
         throwScriptedFailure();
         calls.add("release " + key);
         Entry existing = entries.get(key);
-        if (existing != null && existing.outcome() == null) {
+        if (existing != null && existing.outcome() == null && existing.interrupted() == null) {
             entries.remove(key);
         }
     }
 
-    /** {@code "claim <key>"}, {@code "complete <key>"}, {@code "release <key>"} in call order. */
+    @Override
+    public void interrupt(String key, Interrupted capture, Instant resumeUntil) {
+        throwScriptedFailure();
+        calls.add("interrupt " + key);
+        Entry existing = entries.get(key);
+        if (existing != null && existing.outcome() == null && existing.interrupted() == null) {
+            entries.put(key, new Entry(null, Instant.EPOCH, capture, resumeUntil));
+        }
+    }
+
+    /** {@code "claim <key>"}, {@code "complete <key>"}, {@code "release <key>"}, {@code "interrupt <key>"} in call order. */
     public List<String> calls() {
         return List.copyOf(calls);
     }
