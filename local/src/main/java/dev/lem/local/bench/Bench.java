@@ -9,6 +9,7 @@ import java.util.Locale;
  * {@code lem bench}: what one tracking pixel and one form submission cost. Not a test and not timed by
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench jmh [--quick]     (JMH: {@link dev.lem.local.bench.jmh.JmhBench})
  * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|campaign|predict|all]
  *     [--pixel-hits N] [--forms N] [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N]
  *     [--predictions N]
@@ -23,7 +24,11 @@ public final class Bench {
 
     private Bench() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("jmh")) {
+            dev.lem.local.bench.jmh.JmhBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         String which = "all";
         int pixelHits = 200_000;
         int forms = 2_000;
