@@ -10,6 +10,10 @@ import java.util.Locale;
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
  * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench jmh [--quick]     (JMH: {@link dev.lem.local.bench.jmh.JmhBench})
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench coldstart [--runs N] [--function NAME,...]
+ *     (function jars: {@link dev.lem.local.bench.coldstart.ColdStartBench})
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench load [--duration S] [--connections N] [--threads N]
+ *     (lem up under wrk: {@link dev.lem.local.bench.load.LoadBench})
  * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|campaign|predict|all]
  *     [--pixel-hits N] [--forms N] [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N]
  *     [--predictions N]
@@ -27,6 +31,14 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("jmh")) {
             dev.lem.local.bench.jmh.JmhBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("coldstart")) {
+            dev.lem.local.bench.coldstart.ColdStartBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("load")) {
+            dev.lem.local.bench.load.LoadBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         String which = "all";

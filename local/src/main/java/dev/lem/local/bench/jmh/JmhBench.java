@@ -41,11 +41,12 @@ public final class JmhBench {
             }
         }
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "lem bench jmh%s: java %s, %d cpus, one thread%n", quick ? " --quick" : "",
-                Runtime.version(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "lem bench jmh%s: java %s, %d cpus, one thread, load average %s%n", quick ? " --quick" : "",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
         Collection<RunResult> results = new Runner(options(quick).build()).run();
         out.println();
         out.println(table(results));
+        out.println("load average after the run: " + loadAverage());
     }
 
     /** The options of a run: both modes, microseconds, one fork; failing on any benchmark error. */
@@ -96,6 +97,12 @@ public final class JmhBench {
         rows.values().stream().sorted(Comparator.comparing(r -> r.name)).forEach(r -> lines.add(String.format(Locale.ROOT,
                 "%-36s %14.0f %10.0f %10.2f %10.2f %10d", r.name, r.opsPerSecond, r.error, r.p50, r.p99, r.samples)));
         return String.join(System.lineSeparator(), lines);
+    }
+
+    /** The machine's 1-minute load average (other work competing for the cores skews every figure). */
+    public static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
     }
 
     private static double perMicrosecond(String unit) {

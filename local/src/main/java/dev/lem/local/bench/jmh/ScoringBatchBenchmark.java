@@ -60,10 +60,10 @@ public class ScoringBatchBenchmark {
                     LeadState.LEAD, START, 0, Map.of(), START, START, 1));
         }
         next = 0;
-        // activities are a minute apart from START; the clock stands after any this iteration can reach
+        // activities are a second apart from START; the clock stands after any one iteration can reach
         handler = new ScoringHandler(new ScoringService(leads, new InMemoryLeadStandingStore(leads),
                 new RecordingEventBus(), new RecordingStepScheduler(), ScoreModels.defaults(), SlaPolicy.DEFAULT,
-                Clock.fixed(START.plus(Duration.ofDays(3650)), ZoneOffset.UTC),
+                Clock.fixed(START.plus(Duration.ofDays(30)), ZoneOffset.UTC),
                 new VisitorTimeline(new InMemoryVisitorStore())));
     }
 
