@@ -34,9 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * {@code ./lem bench load [--duration S] [--connections N] [--threads N]}: {@code lem up} in this JVM (a fresh
- * state directory, port 0, 127.0.0.1 only) under wrk, first on the form route, then on the pixel route, each for a
- * bounded time with a bounded number of connections. For each: wrk's sustained requests/s and p50/p99
+ * {@code ./lem bench load [--duration S] [--warmup S] [--connections N] [--threads N]}: {@code lem up} in
+ * this JVM (a fresh state directory, port 0, 127.0.0.1 only) under wrk, first on the form route, then on the pixel
+ * route, each for a bounded time (default 15 s, after a 5 s warm-up run whose requests are drained and not counted)
+ * with a bounded number of connections (default 2 threads × 8). For each: wrk's sustained requests/s and p50/p99
  * ({@code --latency}), the non-2xx responses the Lua script counted, and then — after the activity queue drained —
  * the proof that nothing accepted was lost: leads stored == form posts accepted, {@code email.open} activities
  * stored == pixel hits accepted.
@@ -48,8 +49,11 @@ public final class LoadBench {
     private static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)";
 
     /** Bounds of one run. */
-    public record Settings(Duration duration, int connections, int threads, Duration drainTimeout) {
+    public record Settings(Duration duration, Duration warmUp, int connections, int threads, Duration drainTimeout) {
         public Settings {
+            if (warmUp.isNegative() || warmUp.toSeconds() > 600) {
+                throw new IllegalArgumentException("warm-up must be 0..600 s");
+            }
             if (duration.isNegative() || duration.isZero() || duration.toSeconds() > 600) {
                 throw new IllegalArgumentException("duration must be 1..600 s");
             }
@@ -89,7 +93,7 @@ public final class LoadBench {
         try {
             settings = parse(args);
         } catch (RuntimeException e) {
-            System.err.println("usage: lem bench load [--duration S] [--connections N] [--threads N] [--drain-timeout S]  ("
+            System.err.println("usage: lem bench load [--duration S] [--connections N] [--threads N] [--warmup S] [--drain-timeout S]  ("
                     + e.getMessage() + ")");
             System.exit(2);
             return;
@@ -100,9 +104,10 @@ public final class LoadBench {
             System.exit(1);
             return;
         }
-        System.out.printf(Locale.ROOT, "lem bench load: java %s, %d cpus, wrk %s, %d threads × %d connections for %d s per route%n",
+        System.out.printf(Locale.ROOT, "lem bench load: java %s, %d cpus, wrk %s, %d threads × %d connections for %d s per route after %d s of warm-up, load average %s%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), wrk.get(), settings.threads(),
-                settings.connections(), settings.duration().toSeconds());
+                settings.connections(), settings.duration().toSeconds(), settings.warmUp().toSeconds(),
+                dev.lem.local.bench.jmh.JmhBench.loadAverage());
         List<RouteResult> results = run(wrk.get(), settings, System.out);
         System.out.println();
         results.forEach(r -> System.out.println(r.row()));
@@ -114,16 +119,19 @@ public final class LoadBench {
         int connections = 8;
         int threads = 2;
         int drain = 600;
+        int warmUp = 5;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--duration" -> duration = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--drain-timeout" -> drain = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmUp = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        return new Settings(Duration.ofSeconds(duration), connections, threads, Duration.ofSeconds(drain));
+        return new Settings(Duration.ofSeconds(duration), Duration.ofSeconds(warmUp), connections, threads,
+                Duration.ofSeconds(drain));
     }
 
     /** wrk on the PATH, if installed. */
@@ -157,23 +165,39 @@ public final class LoadBench {
                 .withSpamDefence(true, 1_000_000, 0);
         new DynamoDbFormStore(lem.dynamoDb(), lem.tableName()).save(form);
         FormTokens tokens = new FormTokens(keys(lem).formTokenKey(), new SecureRandom());
-        // at most one token per request a run could make at 2 000 forms/s (a refused replay shows as an error)
-        int count = (int) Math.min(400_000, Math.max(2_000, settings.duration().toSeconds() * 2_000));
+        if (!settings.warmUp().isZero()) {
+            out.printf(Locale.ROOT, "form POST /f/%s: warming up for %d s…%n", form.id(), settings.warmUp().toSeconds());
+            long warmBefore = countLeads(lem);
+            WrkResult warm = wrk(wrk, formScript(work, form, tokens, lem, settings.warmUp(), settings), lem.baseUrl(),
+                    settings.warmUp(), settings);
+            drained(lem, () -> countLeads(lem) - warmBefore, warm.accepted(), settings.drainTimeout());
+        }
+        Path script = formScript(work, form, tokens, lem, settings.duration(), settings);
+        long before = countLeads(lem);
+        out.printf(Locale.ROOT, "form POST /f/%s: wrk for %d s…%n", form.id(), settings.duration().toSeconds());
+        WrkResult result = wrk(wrk, script, lem.baseUrl(), settings.duration(), settings);
+        out.println("form: " + result.summary() + "; draining the queues…");
+        Instant start = Instant.now();
+        long stored = drained(lem, () -> countLeads(lem) - before, result.accepted(), settings.drainTimeout());
+        return new RouteResult("form POST /f/{id}", result, settings.connections(), stored, Duration.between(start, Instant.now()));
+    }
+
+    /**
+     * A form script with its own tokens (each used once) and run id (so unique emails): at most one token per request
+     * a run could make at 2 000 forms/s (a refused replay would show as an error).
+     */
+    private static Path formScript(Path work, FormDefinition form, FormTokens tokens, RunningLem lem, Duration duration,
+                                   Settings settings) throws IOException {
+        int count = (int) Math.min(400_000, Math.max(2_000, duration.toSeconds() * 2_000));
         Instant now = Instant.now();
         List<String> issued = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             issued.add(tokens.issue(form.id(), now));
         }
-        Path script = work.resolve("form.lua");
-        Files.writeString(script, WrkScripts.form("/f/" + form.id(), lem.baseUrl(), UUID.randomUUID().toString().substring(0, 8),
-                issued, settings.threads()));
-        long before = countLeads(lem);
-        out.printf(Locale.ROOT, "form POST /f/%s: wrk for %d s…%n", form.id(), settings.duration().toSeconds());
-        WrkResult result = wrk(wrk, script, lem.baseUrl(), settings);
-        out.println("form: " + result.summary() + "; draining the queues…");
-        Instant start = Instant.now();
-        long stored = drained(lem, () -> countLeads(lem) - before, result.accepted(), settings.drainTimeout());
-        return new RouteResult("form POST /f/{id}", result, settings.connections(), stored, Duration.between(start, Instant.now()));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path script = work.resolve("form-" + run + ".lua");
+        Files.writeString(script, WrkScripts.form("/f/" + form.id(), lem.baseUrl(), run, issued, settings.threads()));
+        return script;
     }
 
     private static RouteResult pixel(RunningLem lem, Path wrk, Settings settings, Path work, PrintStream out) throws Exception {
@@ -192,23 +216,29 @@ public final class LoadBench {
         Path script = work.resolve("pixel.lua");
         Files.writeString(script, WrkScripts.pixel(paths).replace("return wrk.format(\"GET\", paths[(n % #paths) + 1])",
                 "return wrk.format(\"GET\", paths[(n % #paths) + 1], {[\"User-Agent\"] = \"" + USER_AGENT + "\"})"));
+        if (!settings.warmUp().isZero()) {
+            out.printf(Locale.ROOT, "pixel GET /t/o.gif: warming up for %d s…%n", settings.warmUp().toSeconds());
+            WrkResult warm = wrk(wrk, script, lem.baseUrl(), settings.warmUp(), settings);
+            drained(lem, () -> countOpens(lem, leads), warm.accepted(), settings.drainTimeout());
+        }
+        long before = countOpens(lem, leads);
         out.printf(Locale.ROOT, "pixel GET /t/o.gif: wrk for %d s…%n", settings.duration().toSeconds());
-        WrkResult result = wrk(wrk, script, lem.baseUrl(), settings);
+        WrkResult result = wrk(wrk, script, lem.baseUrl(), settings.duration(), settings);
         out.println("pixel: " + result.summary() + "; draining the activity queue…");
         Instant start = Instant.now();
-        long stored = drained(lem, () -> countOpens(lem, leads), result.accepted(), settings.drainTimeout());
+        long stored = drained(lem, () -> countOpens(lem, leads) - before, result.accepted(), settings.drainTimeout());
         return new RouteResult("pixel GET /t/o.gif", result, settings.connections(), stored, Duration.between(start, Instant.now()));
     }
 
-    private static WrkResult wrk(Path wrk, Path script, String baseUrl, Settings settings) throws Exception {
+    private static WrkResult wrk(Path wrk, Path script, String baseUrl, Duration duration, Settings settings) throws Exception {
         if (!baseUrl.startsWith("http://127.0.0.1:")) {
             throw new IllegalStateException("load only ever goes to 127.0.0.1, not " + baseUrl);
         }
         Process process = new ProcessBuilder(wrk.toString(), "-t", Integer.toString(settings.threads()), "-c",
-                Integer.toString(settings.connections()), "-d", settings.duration().toSeconds() + "s", "--timeout", "10s",
+                Integer.toString(settings.connections()), "-d", duration.toSeconds() + "s", "--timeout", "10s",
                 "--latency", "-s", script.toString(), baseUrl).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(settings.duration().toSeconds() + 60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("wrk did not finish");
         }

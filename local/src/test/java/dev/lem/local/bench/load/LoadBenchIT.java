@@ -25,7 +25,7 @@ class LoadBenchIT {
         Optional<Path> wrk = LoadBench.wrk();
         assumeThat(wrk).as("wrk is not installed (apt-get install wrk); the load smoke test is skipped").isPresent();
 
-        List<LoadBench.RouteResult> results = LoadBench.run(wrk.get(), new LoadBench.Settings(Duration.ofSeconds(2), 2, 1,
+        List<LoadBench.RouteResult> results = LoadBench.run(wrk.get(), new LoadBench.Settings(Duration.ofSeconds(2), Duration.ZERO, 2, 1,
                 Duration.ofSeconds(180)), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertThat(results).extracting(LoadBench.RouteResult::route)
