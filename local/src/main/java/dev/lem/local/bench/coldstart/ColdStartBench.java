@@ -55,7 +55,7 @@ public final class ColdStartBench {
     private final Path workDir;
     private final Map<String, String> environment;
     private final LinkSigner signer;
-    private final Path probeDir;
+    private final Path probeJar;
 
     public ColdStartBench(Path functionsDir, Path workDir, FakeAwsEndpoint aws) {
         this.functionsDir = functionsDir;
@@ -63,8 +63,8 @@ public final class ColdStartBench {
         byte[] trackingKey = key(1);
         this.signer = new LinkSigner(trackingKey);
         this.environment = environment(aws, trackingKey);
-        this.probeDir = workDir.resolve("probe");
-        copyProbe(probeDir);
+        this.probeJar = workDir.resolve("probe.jar");
+        writeProbeJar(probeJar);
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,6 +89,7 @@ public final class ColdStartBench {
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("lem-coldstart-");
         List<String> rows = new ArrayList<>();
+        int failed = 0;
         try (FakeAwsEndpoint aws = FakeAwsEndpoint.start()) {
             ColdStartBench bench = new ColdStartBench(Path.of("functions"), work, aws);
             out.printf(Locale.ROOT, "lem bench coldstart: java %s, %d cpus, median of %d runs per set-up, flags %s%n",
@@ -101,16 +102,23 @@ public final class ColdStartBench {
                 out.printf(Locale.ROOT, "%s: %s (%.1f MB)…%n", function.module(), jar, Files.size(jar) / 1e6);
                 Map<Mode, double[]> medians = new LinkedHashMap<>();
                 String response = "";
-                for (Mode mode : Mode.values()) {
-                    double[] millis = new double[runs];
-                    for (int r = 0; r < runs; r++) {
-                        Run run = bench.run(function, mode);
-                        millis[r] = run.millis();
-                        response = run.response();
+                try {
+                    for (Mode mode : Mode.values()) {
+                        double[] millis = new double[runs];
+                        for (int r = 0; r < runs; r++) {
+                            Run run = bench.run(function, mode);
+                            millis[r] = run.millis();
+                            response = run.response();
+                        }
+                        medians.put(mode, millis);
                     }
-                    medians.put(mode, millis);
+                    rows.add(row(function, Files.size(jar), medians, response));
+                } catch (IllegalStateException e) {
+                    out.println(e.getMessage());
+                    failed++;
+                    rows.add(String.format(Locale.ROOT, "%-14s %9.1f  FAILED: %s", function.module(), Files.size(jar) / 1e6,
+                            e.getMessage().lines().findFirst().orElse("")));
                 }
-                rows.add(row(function, Files.size(jar), medians, response));
             }
             out.println();
             out.println(header());
@@ -119,7 +127,7 @@ public final class ColdStartBench {
         } finally {
             deleteTree(work);
         }
-        System.exit(0);
+        System.exit(failed == 0 ? 0 : 1);
     }
 
     /** The shaded jar of a function; fails when it was not built. */
@@ -163,7 +171,7 @@ public final class ColdStartBench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(flags);
-        command.addAll(List.of("-cp", jar(function) + java.io.File.pathSeparator + probeDir,
+        command.addAll(List.of("-cp", jar(function) + java.io.File.pathSeparator + probeJar,
                 ColdStartProbe.class.getName(), function.handlerClass(), event.toString()));
         if (constructOnly) {
             command.add("--construct-only");
@@ -249,17 +257,21 @@ public final class ColdStartBench {
         return key;
     }
 
-    /** Copies the probe's class files (and nothing else of this module) into {@code dir}. */
-    private static void copyProbe(Path dir) {
-        Path packageDir = dir.resolve(ColdStartProbe.class.getPackageName().replace('.', '/'));
-        try {
-            Files.createDirectories(packageDir);
+    /**
+     * Writes the probe's class files (and nothing else of this module) into a jar: an AOT cache accepts only jars
+     * (no non-empty directories) on the class path.
+     */
+    private static void writeProbeJar(Path jar) {
+        String packagePath = ColdStartProbe.class.getPackageName().replace('.', '/') + "/";
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
             for (String name : ColdStartProbe.CLASS_FILES) {
                 try (InputStream in = ColdStartProbe.class.getResourceAsStream(name)) {
                     if (in == null) {
                         throw new IllegalStateException("class file " + name + " not found");
                     }
-                    Files.write(packageDir.resolve(name), in.readAllBytes());
+                    out.putNextEntry(new java.util.jar.JarEntry(packagePath + name));
+                    out.write(in.readAllBytes());
+                    out.closeEntry();
                 }
             }
         } catch (IOException e) {
