@@ -113,6 +113,8 @@ public final class ColdStartBench {
                         medians.put(mode, millis);
                     }
                     rows.add(row(function, Files.size(jar), medians, response));
+                    out.println(header());
+                    out.println(rows.getLast());
                 } catch (IllegalStateException e) {
                     out.println(e.getMessage());
                     failed++;

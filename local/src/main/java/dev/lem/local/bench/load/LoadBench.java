@@ -214,8 +214,7 @@ public final class LoadBench {
                     + encode(signer.sign("open", id.value(), message)));
         }
         Path script = work.resolve("pixel.lua");
-        Files.writeString(script, WrkScripts.pixel(paths).replace("return wrk.format(\"GET\", paths[(n % #paths) + 1])",
-                "return wrk.format(\"GET\", paths[(n % #paths) + 1], {[\"User-Agent\"] = \"" + USER_AGENT + "\"})"));
+        Files.writeString(script, WrkScripts.pixel(paths, USER_AGENT));
         if (!settings.warmUp().isZero()) {
             out.printf(Locale.ROOT, "pixel GET /t/o.gif: warming up for %d s…%n", settings.warmUp().toSeconds());
             WrkResult warm = wrk(wrk, script, lem.baseUrl(), settings.warmUp(), settings);

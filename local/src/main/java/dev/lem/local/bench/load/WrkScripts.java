@@ -31,8 +31,11 @@ final class WrkScripts {
 
     private WrkScripts() {}
 
-    /** GETs cycling through signed pixel paths (each hit is its own activity: the tracking handler gives it a new id). */
-    static String pixel(List<String> paths) {
+    /**
+     * GETs cycling through signed pixel paths with a browser's user agent (each hit is its own activity: the tracking
+     * handler gives it a new id).
+     */
+    static String pixel(List<String> paths, String userAgent) {
         StringBuilder lua = new StringBuilder(COUNTING).append("local paths = {\n");
         paths.forEach(p -> lua.append("  \"").append(p).append("\",\n"));
         return lua.append("""
@@ -40,9 +43,9 @@ final class WrkScripts {
                 local n = 0
                 function request()
                   n = n + 1
-                  return wrk.format("GET", paths[(n %% #paths) + 1])
+                  return wrk.format("GET", paths[(n % #paths) + 1], {["User-Agent"] = "USER_AGENT"})
                 end
-                """.replace("%%", "%")).toString();
+                """.replace("USER_AGENT", userAgent)).toString();
     }
 
     /**
