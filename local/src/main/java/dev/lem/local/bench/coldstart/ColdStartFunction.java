@@ -34,7 +34,7 @@ record ColdStartFunction(String module, String handlerClass, String event) {
                 new ColdStartFunction("router", "dev.lem.routing.lambda.RouterHandler", """
                         {"version":"0","id":"11111111-2222-4333-8444-555555555555","detail-type":"lead.captured",\
                         "source":"lem","account":"000000000000","time":"2026-11-23T10:15:30Z","region":"eu-west-1",\
-                        "resources":[],"detail":{"eventId":"capture-1","occurredAt":"2026-11-23T10:15:30Z","leadId":"%s",\
+                        "resources":[],"detail":{"schemaVersion":1,"eventId":"capture-1","occurredAt":"2026-11-23T10:15:30Z","leadId":"%s",\
                         "formId":"demo","newLead":true,"state":"lead","emailConsent":true}}""".formatted(LEAD)),
                 new ColdStartFunction("scoring", "dev.lem.scoring.lambda.ScoringHandler", sqs("""
                         {"activityId":"a-1","leadId":"%s","type":"page.view","occurredAt":"2026-11-23T10:15:30Z",\
