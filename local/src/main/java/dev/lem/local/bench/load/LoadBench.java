@@ -136,7 +136,7 @@ public final class LoadBench {
 
     /** wrk on the PATH, if installed. */
     public static Optional<Path> wrk() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : dev.lem.config.Env.system().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "wrk");
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
