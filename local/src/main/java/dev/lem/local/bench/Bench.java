@@ -9,9 +9,15 @@ import java.util.Locale;
  * {@code lem bench}: what one tracking pixel and one form submission cost. Not a test and not timed by
  * the build; numbers depend on the machine, so compare runs on the same one.
  * <pre>
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench jmh [--quick]     (JMH: {@link dev.lem.local.bench.jmh.JmhBench})
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench coldstart [--runs N] [--function NAME,...]
+ *     (function jars: {@link dev.lem.local.bench.coldstart.ColdStartBench})
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench load [--duration S] [--connections N] [--threads N]
+ *     (lem up under wrk: {@link dev.lem.local.bench.load.LoadBench})
  * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench [pixel|forms|identity|scoring|campaign|predict|lifecycle|all]
  *     [--pixel-hits N] [--forms N] [--merges N] [--merge-hits N] [--batches N] [--scoring-batches N] [--campaign-leads N]
  *     [--predictions N] [--leads N]
+ * java -cp &lt;local classpath&gt; dev.lem.local.bench.Bench faults [--leads N] [--seed S]   (fault injection: {@link dev.lem.local.faults.FaultRun})
  * </pre>
  * Defaults: all; 200 000 pixel hits after 50 000 warm-up; 2 000 form submissions after 300 warm-up; identity: 20
  * visitor merges of 100 stored hits each and 20 {@code POST /activities} batches of 100 items (after a fifth as
@@ -25,9 +31,20 @@ public final class Bench {
 
     private Bench() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("faults")) {
             System.exit(faults(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("jmh")) {
+            dev.lem.local.bench.jmh.JmhBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("coldstart")) {
+            dev.lem.local.bench.coldstart.ColdStartBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("load")) {
+            dev.lem.local.bench.load.LoadBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         String which = "all";

@@ -1,0 +1,61 @@
+package dev.lem.local.bench.coldstart;
+
+import dev.lem.links.LinkSigner;
+import java.util.List;
+
+/**
+ * One function jar of the cold-start bench: the module, the handler the probe constructs, and the sample event of its
+ * first invocation (JSON as the probe deserializes it: Lambda's typed events with Jackson's bean names).
+ */
+record ColdStartFunction(String module, String handlerClass, String event) {
+
+    static final String LEAD = "0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b";
+
+    /** The jar Maven's shade plugin writes: {@code functions/<module>/target/lem-<module>.jar}. */
+    String jarName() {
+        return "lem-" + module + ".jar";
+    }
+
+    /** Every function with a Lambda handler, with the event of a typical first request (training is a CLI, no Lambda). */
+    static List<ColdStartFunction> all(LinkSigner trackingSigner) {
+        String message = "welcome.1." + LEAD;
+        return List.of(
+                new ColdStartFunction("api", "dev.lem.api.lambda.ApiHandler", http("GET", "/leads/" + LEAD, "GET /leads/{id}",
+                        "", "")),
+                new ColdStartFunction("drip", "dev.lem.drip.lambda.DripHandler", """
+                        {"leadId":"%s","campaignId":"welcome","step":3,"dueAt":"2026-11-25T10:00:00Z","journeyVersion":1,\
+                        "run":1,"seq":1}""".formatted(LEAD)),
+                new ColdStartFunction("form-capture", "dev.lem.capture.lambda.FormCaptureHandler", http("POST", "/f/demo",
+                        "POST /f/{formId}", "\"pathParameters\":{\"formId\":\"demo\"},", """
+                        "body":"{\\"email\\":\\"ada@example.com\\",\\"consent_email\\":true}",""")),
+                new ColdStartFunction("notifications", "dev.lem.notify.lambda.NotificationsHandler", sqs("""
+                        {"messageId":"%s","leadId":"%s","channel":"email","category":"transactional",\
+                        "campaignId":"welcome","template":"welcome","data":{}}""".formatted(message, LEAD))),
+                new ColdStartFunction("router", "dev.lem.routing.lambda.RouterHandler", """
+                        {"version":"0","id":"11111111-2222-4333-8444-555555555555","detail-type":"lead.captured",\
+                        "source":"lem","account":"000000000000","time":"2026-11-23T10:15:30Z","region":"eu-west-1",\
+                        "resources":[],"detail":{"schemaVersion":1,"eventId":"capture-1","occurredAt":"2026-11-23T10:15:30Z","leadId":"%s",\
+                        "formId":"demo","newLead":true,"state":"lead","emailConsent":true}}""".formatted(LEAD)),
+                new ColdStartFunction("scoring", "dev.lem.scoring.lambda.ScoringHandler", sqs("""
+                        {"activityId":"a-1","leadId":"%s","type":"page.view","occurredAt":"2026-11-23T10:15:30Z",\
+                        "attributes":{"page":"acme.example/pricing"}}""".formatted(LEAD))),
+                new ColdStartFunction("tracking", "dev.lem.tracking.lambda.TrackingHandler", http("GET", "/t/o.gif",
+                        "GET /t/o.gif", "\"queryStringParameters\":{\"l\":\"%s\",\"m\":\"%s\",\"s\":\"%s\"},".formatted(
+                                LEAD, message, trackingSigner.sign("open", LEAD, message)), "")));
+    }
+
+    private static String http(String method, String path, String routeKey, String extra, String body) {
+        return """
+                {"version":"2.0","routeKey":"%s","rawPath":"%s",%s%s\
+                "headers":{"content-type":"application/json","origin":"https://www.example.com",\
+                "user-agent":"Mozilla/5.0 (X11; Linux x86_64)","host":"lem.example"},\
+                "requestContext":{"http":{"method":"%s","path":"%s","sourceIp":"203.0.113.9",\
+                "userAgent":"Mozilla/5.0 (X11; Linux x86_64)"},"requestId":"r-1","timeEpoch":1763892930000}}"""
+                .formatted(routeKey, path, extra, body, method, path);
+    }
+
+    private static String sqs(String body) {
+        return "{\"records\":[{\"messageId\":\"m-1\",\"receiptHandle\":\"rh-1\",\"eventSource\":\"aws:sqs\",\"body\":"
+                + dev.lem.json.Json.write(body) + ",\"attributes\":{\"ApproximateReceiveCount\":\"1\"}}]}";
+    }
+}
