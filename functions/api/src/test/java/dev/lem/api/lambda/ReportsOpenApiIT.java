@@ -12,7 +12,11 @@ import com.networknt.schema.SpecificationVersion;
 import dev.lem.api.ApiRoutes;
 import dev.lem.api.LeadApi;
 import dev.lem.api.ReportApi;
-import dev.lem.api.ReportEndpoint;
+import dev.lem.api.CostReports;
+import dev.lem.cost.CostModel;
+import dev.lem.cost.PriceTable;
+import dev.lem.cost.Usage;
+import dev.lem.cost.UsageSource;
 import dev.lem.events.EventTouch;
 import dev.lem.events.LeadActivity;
 import dev.lem.events.LeadCaptured;
@@ -22,6 +26,7 @@ import dev.lem.events.MessageSent;
 import dev.lem.journey.JourneyParser;
 import dev.lem.json.Json;
 import dev.lem.lead.IdentityHasher;
+import dev.lem.report.FunnelLeadCounts;
 import dev.lem.report.ReportTallies;
 import dev.lem.store.DynamoDbReportCounters;
 import dev.lem.testing.AwsEngines;
@@ -33,6 +38,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The real responses of the report endpoints (the api handler over DynamoDB Local counters filled from events),
  * validated against {@code openapi/reports.json}: each 200 against its response schema, each 400 against Error.
- * The cost report is validated when it answers 200; until a cost model is wired it answers 501 (Error).
+ * The cost report prices a fixed usage with the built-in price table and divides by the same counters' leads and MQLs.
  */
 @ExtendWith(AwsEnginesExtension.class)
 class ReportsOpenApiIT {
@@ -69,8 +75,22 @@ class ReportsOpenApiIT {
         InMemoryLeadStore leads = new InMemoryLeadStore();
         this.handler = new ApiHandler(new ApiRoutes(new LeadApi(leads, new InMemoryLeadStandingStore(leads),
                 new IdentityHasher(new byte[32]), clock),
-                new ReportApi(counters, () -> List.of(journey), ReportEndpoint.notImplemented("cost"), clock)));
+                new ReportApi(counters, () -> List.of(journey), new CostReports(FIXED_USAGE, new FunnelLeadCounts(counters),
+                        new CostModel(PriceTable.builtIn()), clock), clock)));
     }
+
+    /** 1,000 DynamoDB reads and 10 SQS sends over 100 invocations of 20 s at 512 MB, a tenth of it for "brand". */
+    private static final UsageSource FIXED_USAGE = new UsageSource() {
+        @Override
+        public Usage total(LocalDate from, LocalDate to) {
+            return new Usage(Map.of("dynamodb.read", 1_000L, "sqs", 10L), 100, 20_000, 20_000L * 512);
+        }
+
+        @Override
+        public Map<String, Usage> byCampaign(LocalDate from, LocalDate to) {
+            return Map.of("brand", new Usage(Map.of("dynamodb.read", 100L, "sqs", 1L), 10, 2_000, 2_000L * 512));
+        }
+    };
 
     private static List<LemEvent> events() {
         List<LemEvent> events = new ArrayList<>();
@@ -121,12 +141,20 @@ class ReportsOpenApiIT {
     }
 
     @Test
-    void cost_whenAnswering_conformsToItsDocumentedShapeOrIsA501Error() {
-        APIGatewayV2HTTPResponse response = get("/reports/cost", Map.of());
+    void cost_whenAnswering_conformsToItsDocumentedShapeAndDividesByTheFunnel() {
+        APIGatewayV2HTTPResponse response = get("/reports/cost", Map.of("from", "2026-11-01", "to", "2026-11-30"));
+        APIGatewayV2HTTPResponse bad = get("/reports/cost", Map.of("from", "2026-11-31"));
 
-        String status = String.valueOf(response.getStatusCode());
-        assertThat(status).isIn("200", "501");
-        assertThat(violations("/reports/cost", status, Json.tree(response.getBody()))).isEmpty();
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode cost = Json.tree(response.getBody());
+        assertThat(violations("/reports/cost", "200", cost)).isEmpty();
+        assertThat(cost.path("leads").asLong()).as("the one new lead of the fixture").isEqualTo(1);
+        assertThat(cost.path("mqls").asLong()).as("its move to MQL").isEqualTo(1);
+        assertThat(cost.path("perLead").asDouble()).isEqualTo(cost.path("total").path("usd").asDouble()).isPositive();
+        assertThat(cost.at("/campaigns/0/campaign").asText()).isEqualTo("brand");
+        assertThat(cost.at("/campaigns/0/leads").asLong()).isEqualTo(1);
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(violations("/reports/cost", "400", Json.tree(bad.getBody()))).isEmpty();
     }
 
     @Test

@@ -68,9 +68,33 @@ public final class ColdStartProbe {
             throw new IllegalArgumentException(handler.getClass().getName() + " has no typed handleRequest");
         }
         Object input = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .readValue(event, handle.getParameterTypes()[0]);
+                .readValue(event, inputType(handler.getClass(), handle.getParameterTypes()[0]));
         Object response = handle.invoke(handler, input, new ProbeContext());
         return describe(response);
+    }
+
+    /**
+     * The handler's input class as the Lambda runtime resolves it: a handler that extends a generic base (LEM's
+     * metered handlers) has an erased {@code handleRequest(Object, Context)}, so the type argument comes from the
+     * first parameterised superclass or interface up the hierarchy.
+     */
+    private static Class<?> inputType(Class<?> handler, Class<?> erased) {
+        if (erased != Object.class) {
+            return erased;
+        }
+        for (Class<?> type = handler; type != null && type != Object.class; type = type.getSuperclass()) {
+            java.util.List<java.lang.reflect.Type> generics = new java.util.ArrayList<>(
+                    java.util.List.of(type.getGenericInterfaces()));
+            generics.add(type.getGenericSuperclass());
+            for (java.lang.reflect.Type generic : generics) {
+                if (generic instanceof java.lang.reflect.ParameterizedType parameterized
+                        && parameterized.getActualTypeArguments().length == 2
+                        && parameterized.getActualTypeArguments()[0] instanceof Class<?> input) {
+                    return input;
+                }
+            }
+        }
+        return erased;
     }
 
     private static String describe(Object response) throws Exception {
