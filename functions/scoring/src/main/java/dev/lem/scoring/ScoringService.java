@@ -216,7 +216,7 @@ public final class ScoringService {
             return republished(standing, cause);
         }
         List<LemEvent> events = events(standing, next, lead, after, entry, cause);
-        activity.flatMap(ScoringService::messageActivity).ifPresent(events::add);
+        activity.filter(a -> firstForItsMessage(a, log)).flatMap(ScoringService::messageActivity).ifPresent(events::add);
         next = next.withLast(cause, Json.write(PublishedEvents.of(events)));
         decay.filter(t -> !standing.decayTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
         slaTimer.filter(t -> !standing.slaTimer().equals(Optional.of(t.name()))).ifPresent(this::schedule);
@@ -316,6 +316,17 @@ public final class ScoringService {
                 s.enteredAt(), leadId, s.from().wireName(), s.to().wireName(), truncate(s.reason()), false)
                 .attributed(leadBefore)));
         return events;
+    }
+
+    /**
+     * Reports count a message's opens and clicks once each, so only the lead's first open (click) of a message is
+     * published: a lead reopening an email costs no EventBridge event. (Delivered out of order, the open published is
+     * the first one applied, so the report may date a unique open by a later open's day.)
+     */
+    private static boolean firstForItsMessage(Activity activity, List<Activity> log) {
+        String messageId = activity.attributes().get("messageId");
+        return messageId == null || log.stream().noneMatch(a -> !a.activityId().equals(activity.activityId())
+                && a.type().equals(activity.type()) && messageId.equals(a.attributes().get("messageId")));
     }
 
     /** {@code lead.activity} for a person's email open or click, naming the message (reporting counts them). */

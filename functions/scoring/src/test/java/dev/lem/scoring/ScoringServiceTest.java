@@ -108,8 +108,10 @@ class ScoringServiceTest {
         service.apply(new Activity("o-1", LEAD, "email.open", NOW, Map.of("messageId", message)));
         service.apply(new Activity("o-2", LEAD, "email.open.automated", NOW, Map.of("messageId", message)));
         service.apply(new Activity("c-1", LEAD, "email.click", NOW, Map.of("messageId", message, "url", "acme.example/")));
+        service.apply(new Activity("o-3", LEAD, "email.open", NOW.plusSeconds(60), Map.of("messageId", message)));
 
-        // the redelivered open publishes the same event again (same id: consumers count it once); automated: none
+        // the redelivered open publishes the same event again (same id: consumers count it once); automated: none;
+        // a second open of the same message: none (reports count a message's opens once)
         assertThat(published(dev.lem.events.LeadActivity.class).stream().distinct().toList()).containsExactly(
                 dev.lem.events.LeadActivity.ofMessage("o-1", NOW, LEAD.value(), "email.open", message),
                 dev.lem.events.LeadActivity.ofMessage("c-1", NOW, LEAD.value(), "email.click", message));
