@@ -155,17 +155,7 @@ public final class PredictiveTraining extends Construct {
                 .state("ENABLED")
                 .targets(List.of(target(target)))
                 .build();
-        target.addPermission("FromOutcomeRule", Permission.builder()
-                .principal(new ServicePrincipal("events.amazonaws.com"))
-                .sourceArn(rule.getAttrArn())
-                .build());
-        deadLetterQueue.addToResourcePolicy(PolicyStatement.Builder.create()
-                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
-                .actions(List.of("sqs:SendMessage"))
-                .resources(List.of(deadLetterQueue.getQueueArn()))
-                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", List.of(rule.getAttrArn()))))
-                .build());
-        return rule;
+        return invokedBy(rule, target, "FromOutcomeRule");
     }
 
     /** The weekly run: an Events schedule rule on the default bus, retried and dead-lettered like the bus rule. */
@@ -176,7 +166,12 @@ public final class PredictiveTraining extends Construct {
                 .state("ENABLED")
                 .targets(List.of(target(target)))
                 .build();
-        target.addPermission("FromSchedule", Permission.builder()
+        return invokedBy(rule, target, "FromSchedule");
+    }
+
+    /** The rule may invoke the function and dead-letter what it cannot deliver, nothing else may. */
+    private CfnRule invokedBy(CfnRule rule, Alias target, String permissionId) {
+        target.addPermission(permissionId, Permission.builder()
                 .principal(new ServicePrincipal("events.amazonaws.com"))
                 .sourceArn(rule.getAttrArn())
                 .build());

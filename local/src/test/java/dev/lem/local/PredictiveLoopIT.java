@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.UUID;
+import dev.lem.testing.fakes.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,7 +72,7 @@ class PredictiveLoopIT {
     @Test
     void outcomes_becomeRows_trainingPublishes_andScoringPicksUpTheModel() throws Exception {
         InMemoryBlobStore bucket = new InMemoryBlobStore();
-        MovableClock clock = new MovableClock(NOW);
+        SettableClock clock = new SettableClock(NOW);
         BlobModelRegistry registry = new BlobModelRegistry(bucket, clock);
         ScoringService scoring = new ScoringService(leads, standings, new RecordingEventBus(), new RecordingStepScheduler(),
                 ScoreModels.defaults(), SlaPolicy.DEFAULT, clock, new VisitorTimeline(new DynamoDbVisitorStore(
@@ -159,30 +160,4 @@ class PredictiveLoopIT {
         }
     }
 
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

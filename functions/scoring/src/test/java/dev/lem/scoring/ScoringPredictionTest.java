@@ -1,5 +1,6 @@
 package dev.lem.scoring;
 
+import dev.lem.testing.fakes.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -54,7 +55,7 @@ class ScoringPredictionTest {
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
     private final InMemoryLeadStandingStore standings = new InMemoryLeadStandingStore(leads);
     private final RecordingEventBus bus = new RecordingEventBus();
-    private final MutableClock clock = new MutableClock(NOW);
+    private final SettableClock clock = new SettableClock(NOW);
 
     private ScoringService service(ConversionPredictor predictor) {
         return new ScoringService(leads, standings, bus, new RecordingStepScheduler(), MODELS, SlaPolicy.DEFAULT, clock,

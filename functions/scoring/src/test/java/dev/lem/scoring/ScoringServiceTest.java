@@ -1,5 +1,6 @@
 package dev.lem.scoring;
 
+import dev.lem.testing.fakes.SettableClock;
 import dev.lem.lead.LeadMove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,7 +62,7 @@ class ScoringServiceTest {
     private final InMemoryLeadStandingStore standings = new InMemoryLeadStandingStore(leads);
     private final RecordingEventBus bus = new RecordingEventBus();
     private final RecordingStepScheduler scheduler = new RecordingStepScheduler();
-    private final MutableClock clock = new MutableClock(NOW);
+    private final SettableClock clock = new SettableClock(NOW);
     private final InMemoryVisitorStore visitors = new InMemoryVisitorStore();
     private final ScoringService service = new ScoringService(leads, standings, bus, scheduler, MODELS,
             SlaPolicy.DEFAULT, clock, new VisitorTimeline(visitors));

@@ -1,5 +1,6 @@
 package dev.lem.scoring;
 
+import dev.lem.testing.fakes.SettableClock;
 import dev.lem.lead.LeadMove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,7 +60,7 @@ class ScoringTimersWireIT {
         leads.put(new Lead(LEAD, "hash", null, Map.of(), LeadState.LEAD, CREATED, 0, Map.of(), CREATED, CREATED, 1));
         this.service = new ScoringService(leads, new InMemoryLeadStandingStore(leads), new RecordingEventBus(),
                 new EventBridgeStepScheduler(client, GROUP, QUEUE_ARN, ROLE, Optional.of(DLQ)), MODELS,
-                SlaPolicy.parse("mql=PT48H,sql=PT24H"), new MutableClock(NOW),
+                SlaPolicy.parse("mql=PT48H,sql=PT24H"), new SettableClock(NOW),
                 new dev.lem.visitor.VisitorTimeline(new dev.lem.testing.fakes.InMemoryVisitorStore()));
     }
 

@@ -65,6 +65,7 @@ import dev.lem.testing.AwsEngines;
 import dev.lem.testing.CapturedRequest;
 import dev.lem.testing.WireCapture;
 import dev.lem.testing.WireCapture.Service;
+import dev.lem.testing.fakes.SettableClock;
 import dev.lem.tracking.TrackingService;
 import dev.lem.tracking.lambda.TrackingHandler;
 import dev.lem.visitor.VisitorTimeline;
@@ -135,33 +136,10 @@ public final class LifecycleBench implements AutoCloseable {
         }
     }
 
-    /** A settable clock: each drip fires a day after the last step. */
-    private static final class BenchClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-    }
 
     private final AwsEngines engines = AwsEngines.start();
     private final WireCapture wire = WireCapture.start();
-    private final BenchClock clock = new BenchClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final String table = engines.createTable();
     private final Map<QueueDefinition, QueueUrls> queues = engines.createQueues();
     private final FormTokens formTokens = new FormTokens(FORM_KEY, new SecureRandom());

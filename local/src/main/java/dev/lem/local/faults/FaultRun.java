@@ -54,6 +54,7 @@ import dev.lem.store.DynamoDbSuppressionList;
 import dev.lem.store.DynamoDbVisitorStore;
 import dev.lem.testing.AwsEngines;
 import dev.lem.testing.WireCapture;
+import dev.lem.testing.fakes.SettableClock;
 import dev.lem.tracking.TrackingService;
 import dev.lem.tracking.lambda.TrackingHandler;
 import dev.lem.visitor.VisitorTimeline;
@@ -114,7 +115,7 @@ public final class FaultRun {
     private final FaultCounts counts = new FaultCounts();
     private final Faults faults;
     private final FlakyHandlers flaky;
-    private final SimulatedClock clock = new SimulatedClock(START);
+    private final SettableClock clock = new SettableClock(START);
     private final SimulatedBus bus = new SimulatedBus(clock);
     private final List<SimulatedBus.Delivery> busDeadLetters = new ArrayList<>();
     private final List<SimulatedScheduler.Timer> timerDeadLetters = new ArrayList<>();
@@ -235,7 +236,7 @@ public final class FaultRun {
             List<FaultReport.Submission> accepted = new ArrayList<>();
             for (int i = 0; i < plan.leads(); i++) {
                 submit(i).ifPresent(accepted::add);
-                clock.tick(Duration.ofSeconds(1));
+                clock.advance(Duration.ofSeconds(1));
                 pollOnce();
             }
             progress.println("faults: pixel hits through tracking…");

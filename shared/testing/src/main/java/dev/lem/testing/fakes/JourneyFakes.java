@@ -39,12 +39,12 @@ public final class JourneyFakes {
     public final RecordingStepScheduler scheduler = new RecordingStepScheduler();
     public final InMemoryAssignmentCounter counter = new InMemoryAssignmentCounter();
     public final InMemoryLeadStandingStore standings = new InMemoryLeadStandingStore(leads);
-    private final MutableClock clock;
+    private final SettableClock clock;
     public final JourneyCatalog catalog;
     public final JourneyRunner runner;
 
     public JourneyFakes(Instant now) {
-        this.clock = new MutableClock(now);
+        this.clock = new SettableClock(now);
         this.catalog = new JourneyCatalog(new LayeredJourneySource(BuiltInJourneys.load(parser), journeys), clock, Duration.ZERO);
         this.runner = new JourneyRunner(enrolments, notifyQueue, scheduler, new LeadStoreUpdater(leads, activityQueue),
                 new SalesAssignment(counter), ScoreExplanations.from(standings));
@@ -55,7 +55,7 @@ public final class JourneyFakes {
     }
 
     public void clock(Instant now) {
-        clock.now = now;
+        clock.set(now);
     }
 
     /** Parses and deploys a journey document. */
@@ -91,26 +91,4 @@ public final class JourneyFakes {
         return lead;
     }
 
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package dev.lem.local.faults;
+package dev.lem.testing.fakes;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,23 +6,28 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The run's clock: every handler reads it; the run moves it forward to fire timers (days pass in seconds). */
-final class SimulatedClock extends Clock {
+/** A UTC clock that tests and benches move by hand (timers fire when it passes their time). */
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
 
-    SimulatedClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = start;
     }
 
-    void advanceTo(Instant at) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    /** Moves forward to {@code at}; never backwards. */
+    public void advanceTo(Instant at) {
         if (at.isAfter(now)) {
             now = at;
         }
-    }
-
-    void tick(Duration step) {
-        now = now.plus(step);
     }
 
     @Override
