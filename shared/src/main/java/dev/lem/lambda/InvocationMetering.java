@@ -63,7 +63,19 @@ public final class InvocationMetering {
      * {@code function} dimension is bounded by the number of handlers.
      */
     public static String functionOf(Class<?> handler) {
-        String name = Objects.requireNonNull(handler, "handler").getSimpleName();
+        return FUNCTION_NAMES.get(Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** Computed once per handler class, not on every invocation (the pixel path is metered too). */
+    private static final ClassValue<String> FUNCTION_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> handler) {
+            return nameOf(handler);
+        }
+    };
+
+    private static String nameOf(Class<?> handler) {
+        String name = handler.getSimpleName();
         if (name.endsWith("Handler") && name.length() > "Handler".length()) {
             name = name.substring(0, name.length() - "Handler".length());
         }
