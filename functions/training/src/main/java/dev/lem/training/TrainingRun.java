@@ -6,6 +6,8 @@ import dev.lem.predict.PredictiveModel;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,17 +50,41 @@ public final class TrainingRun {
     /** @param selectColumns drop columns by backward elimination on the validation rows ({@link ColumnSelection}) */
     public Report run(CsvTable table, String outcome, Set<String> ignored, double holdoutShare, int hashBuckets,
                       boolean selectColumns, RulePoints baseline, String version) {
+        return run(table, new Settings(outcome, ignored, holdoutShare, hashBuckets, selectColumns, List.of()), baseline,
+                version);
+    }
+
+    /**
+     * How to read and cut the history.
+     *
+     * @param hashBuckets   buckets per categorical column (feature hashing); 0 for one-hot vocabularies
+     * @param selectColumns drop columns by backward elimination on the validation rows ({@link ColumnSelection})
+     * @param timeColumns   the column(s) telling when each outcome became known ({@link TimeContext}); empty for none
+     */
+    public record Settings(String outcome, Set<String> ignored, double holdoutShare, int hashBuckets,
+                           boolean selectColumns, List<String> timeColumns) {
+        public Settings {
+            ignored = Set.copyOf(ignored);
+            timeColumns = List.copyOf(timeColumns);
+        }
+    }
+
+    public Report run(CsvTable table, Settings settings, RulePoints baseline, String version) {
+        String outcome = settings.outcome();
+        Set<String> ignored = new HashSet<>(settings.ignored());
+        if (!settings.timeColumns().isEmpty()) {
+            table = TimeContext.addTo(table, settings.timeColumns(), outcome);
+            ignored.addAll(settings.timeColumns());
+        }
         Set<String> dropped = Set.of();
-        if (selectColumns) {
-            dropped = ColumnSelection.dropped(table, outcome, ignored, holdoutShare, hashBuckets);
-            java.util.Set<String> all = new java.util.HashSet<>(ignored);
-            all.addAll(dropped);
-            ignored = all;
+        if (settings.selectColumns()) {
+            dropped = ColumnSelection.dropped(table, outcome, ignored, settings.holdoutShare(), settings.hashBuckets());
+            ignored.addAll(dropped);
         }
         if (baseline != null) {
             baseline.checkColumns(table.header());
         }
-        TrainingData data = TrainingData.from(table, outcome, ignored, holdoutShare, hashBuckets);
+        TrainingData data = TrainingData.from(table, outcome, ignored, settings.holdoutShare(), settings.hashBuckets());
         ModelTrainer.Result models = ModelTrainer.train(data, version);
         HoldoutMetrics baselineMetrics = baseline == null ? null : evaluateBaseline(baseline, data);
         Optional<PredictiveModel> current = registry == null ? Optional.empty() : registry.current();

@@ -51,6 +51,26 @@ class BankMarketingBenchmarkTest {
         assertThat(chosen.auc()).isGreaterThan(report.baseline().auc() - 0.02);
     }
 
+    @Test
+    void train_whenBankMarketingWithTimeContext_expectTheContextToLiftEveryFigure() throws Exception {
+        Optional<Path> csv = bankFull();
+        Assumptions.assumeTrue(csv.isPresent(),
+                "skipped: ../shared/data/bank-marketing/bank-full.csv is not on this machine (see README, Predictive score)");
+        RulePoints baseline = RulePoints.fromJson(Files.readString(findBaseline(), StandardCharsets.UTF_8));
+        TrainingRun.Report report;
+        try (Reader reader = Files.newBufferedReader(csv.get(), StandardCharsets.UTF_8)) {
+            report = new TrainingRun(null).run(CsvTable.read(reader), new TrainingRun.Settings("y", Set.of("duration"),
+                    0.2, 0, false, java.util.List.of("day", "month")), baseline, "bench-time");
+        }
+        var chosen = report.models().chosen().holdout();
+        assertThat(chosen.holdoutRows()).isEqualTo(9042);
+        assertThat(chosen.auc()).isGreaterThan(0.76);
+        assertThat(chosen.alift()).isGreaterThan(0.675);
+        assertThat(chosen.topHalfShare()).isGreaterThan(0.755);
+        assertThat(chosen.brier()).isLessThan(0.18);
+        assertThat(chosen.auc()).isGreaterThan(report.baseline().auc() + 0.03);
+    }
+
     private static Path findBaseline() {
         Path here = Path.of("baselines/bank-marketing.json");
         return Files.isRegularFile(here) ? here : Path.of("functions/training/baselines/bank-marketing.json");

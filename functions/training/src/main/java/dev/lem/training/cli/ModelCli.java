@@ -20,10 +20,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * {@code lem model train --csv FILE --outcome COLUMN [--ignore COL,...] [--holdout 0.2] [--baseline RULES.json]
+ * {@code lem model train --csv FILE --outcome COLUMN [--ignore COL,...] [--holdout 0.2] [--time COL[,COL]] [--baseline RULES.json]
  * [--models DIR] [--version V]}: trains on a CSV of historical leads and prints one JSON line with the holdout
  * figures of the chosen model (auc, alift, topHalfShare, brier, row counts), both families' figures and the
  * baseline's. With {@code --models} the model is published there if it beats the current one.
@@ -32,7 +33,7 @@ import java.util.Set;
 public final class ModelCli {
 
     static final String USAGE = "usage: lem model train --csv FILE --outcome COLUMN [--ignore COL,...] [--holdout 0.2]"
-            + " [--hash-buckets N] [--select-columns] [--baseline RULES.json] [--models DIR] [--version V]";
+            + " [--time COL | --time DAY,MONTH] [--hash-buckets N] [--select-columns] [--baseline RULES.json] [--models DIR] [--version V]";
 
     private ModelCli() {}
 
@@ -53,8 +54,7 @@ public final class ModelCli {
             RulePoints baseline = parsed.baseline() == null ? null
                     : RulePoints.fromJson(Files.readString(parsed.baseline(), StandardCharsets.UTF_8));
             TrainingRun run = new TrainingRun(parsed.models() == null ? null : new FileModelRegistry(parsed.models()));
-            TrainingRun.Report report = run.run(CsvTable.read(csv), parsed.outcome(), parsed.ignored(), parsed.holdout(),
-                    parsed.hashBuckets(), parsed.selectColumns(), baseline, parsed.version());
+            TrainingRun.Report report = run.run(CsvTable.read(csv), parsed.settings(), baseline, parsed.version());
             out.println(Json.write(toJson(report)));
             return 0;
         } catch (NoSuchFileException e) {
@@ -108,7 +108,11 @@ public final class ModelCli {
     }
 
     record Arguments(Path csv, String outcome, Set<String> ignored, double holdout, int hashBuckets,
-                     boolean selectColumns, Path baseline, Path models, String version) {
+                     boolean selectColumns, List<String> timeColumns, Path baseline, Path models, String version) {
+
+        TrainingRun.Settings settings() {
+            return new TrainingRun.Settings(outcome, ignored, holdout, hashBuckets, selectColumns, timeColumns);
+        }
 
         static Arguments parse(String[] args, Clock clock) {
             if (args.length == 0 || !args[0].equals("train")) {
@@ -120,6 +124,7 @@ public final class ModelCli {
             double holdout = 0.2;
             int hashBuckets = 0;
             boolean selectColumns = false;
+            List<String> timeColumns = List.of();
             Path baseline = null;
             Path models = null;
             String version = TrainingRun.versionAt(clock.instant());
@@ -140,6 +145,7 @@ public final class ModelCli {
                             .filter(s -> !s.isEmpty()).forEach(ignored::add);
                     case "--holdout" -> holdout = holdoutShare(value);
                     case "--hash-buckets" -> hashBuckets = hashBuckets(value);
+                    case "--time" -> timeColumns = timeColumns(value);
                     case "--baseline" -> baseline = Path.of(value);
                     case "--models" -> models = Path.of(value);
                     case "--version" -> version = value;
@@ -152,8 +158,21 @@ public final class ModelCli {
             if (ignored.contains(outcome)) {
                 throw new IllegalArgumentException("--ignore must not name the outcome column");
             }
-            return new Arguments(csv, outcome, Set.copyOf(ignored), holdout, hashBuckets, selectColumns, baseline, models,
-                    version);
+            if (timeColumns.contains(outcome)) {
+                throw new IllegalArgumentException("--time must not name the outcome column");
+            }
+            return new Arguments(csv, outcome, Set.copyOf(ignored), holdout, hashBuckets, selectColumns, timeColumns,
+                    baseline, models, version);
+        }
+
+        private static List<String> timeColumns(String value) {
+            List<String> columns = Arrays.stream(value.split(",")).map(String::strip).toList();
+            if (columns.isEmpty() || columns.size() > 2 || columns.stream().anyMatch(String::isEmpty)
+                    || columns.stream().distinct().count() != columns.size()) {
+                throw new IllegalArgumentException("--time takes one date column or two different columns, day of month"
+                        + " then month (e.g. --time day,month), got '" + value + "'");
+            }
+            return columns;
         }
 
         private static int hashBuckets(String value) {

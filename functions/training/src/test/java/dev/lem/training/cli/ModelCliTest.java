@@ -111,4 +111,54 @@ class ModelCliTest {
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("--hash-buckets");
         }
     }
+
+    /** Conversion that drifts: whole weeks convert at 5 % or 60 %, and nothing in a row but its date tells which. */
+    private Path driftingLeads() throws Exception {
+        StringBuilder csv = new StringBuilder("day,visits,y\n");
+        Random random = new Random(4);
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 1);
+        for (int week = 0; week < 40; week++) {
+            double rate = random.nextBoolean() ? 0.6 : 0.05;
+            for (int d = 0; d < 7; d++, day = day.plusDays(1)) {
+                for (int i = 0; i < 8; i++) {
+                    int visits = random.nextInt(10);
+                    boolean yes = random.nextDouble() < Math.min(1, rate * (visits > 6 ? 1.4 : 0.9));
+                    csv.append(day).append(',').append(visits).append(',').append(yes ? "yes" : "no").append('\n');
+                }
+            }
+        }
+        Path file = dir.resolve("drifting.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void train_whenTimeGiven_expectContextColumnsThatRankDriftingConversionBetter() throws Exception {
+        Path csv = driftingLeads();
+        assertThat(run("train", "--csv", csv.toString(), "--outcome", "y", "--ignore", "day")).as(err.toString()).isZero();
+        double without = Json.tree(out.toString(StandardCharsets.UTF_8)).get("auc").asDouble();
+        out.reset();
+
+        int status = run("train", "--csv", csv.toString(), "--outcome", "y", "--time", "day", "--models",
+                dir.resolve("models").toString(), "--version", "t1");
+
+        assertThat(status).as(err.toString()).isZero();
+        double with = Json.tree(out.toString(StandardCharsets.UTF_8)).get("auc").asDouble();
+        assertThat(with).isGreaterThan(without + 0.05);
+        dev.lem.predict.PredictiveModel model = dev.lem.predict.PredictiveModel.fromJson(
+                Files.readString(dir.resolve("models").resolve("t1.json")));
+        assertThat(model.features().columns()).extracting(dev.lem.predict.Column::name)
+                .contains(dev.lem.predict.OutcomeContext.WIN_RATE_7D).doesNotContain("day");
+    }
+
+    @Test
+    void train_whenTimeIsUnusable_expectUsageOrDataError() throws Exception {
+        assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "a,b,c")).isEqualTo(2);
+        assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "y")).isEqualTo(2);
+        assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "id,id")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--time");
+        err.reset();
+        assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "id")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("row 1: time '0' is not an ISO date");
+    }
 }
