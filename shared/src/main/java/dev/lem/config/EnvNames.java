@@ -51,6 +51,10 @@ public final class EnvNames {
     public static final String MODEL_REFRESH_MINUTES = "LEM_MODEL_REFRESH_MINUTES";
     /** Training: how many weeks of training rows (before the run) a weekly training reads (default 52). */
     public static final String TRAINING_WEEKS = "LEM_TRAINING_WEEKS";
+    /** Training: buckets per categorical column for feature hashing (2–65536); unset or 0: learned vocabularies. */
+    public static final String TRAINING_HASH_BUCKETS = "LEM_TRAINING_HASH_BUCKETS";
+    /** Training: {@code true} drops input columns by backward elimination on the validation rows (default false). */
+    public static final String TRAINING_SELECT_COLUMNS = "LEM_TRAINING_SELECT_COLUMNS";
     /** The sender's postal address, rendered in every email's footer (optional). */
     public static final String POSTAL_ADDRESS = "LEM_POSTAL_ADDRESS";
     /** ARN of the notify queue: held messages are scheduled back onto it (notifications). */

@@ -49,7 +49,7 @@ public final class TrainingHandler extends MeteredStreamHandler {
         Clock clock = Clock.systemUTC();
         return new WeeklyTraining(new DynamoDbTrainingRows(AwsClients.dynamoDb(config.aws()), config.tableName()),
                 new BlobModelRegistry(new S3BlobStore(S3Clients.create(config.aws()), config.modelBucket()), clock),
-                config.weeks());
+                config.weeks(), config.hashBuckets(), config.selectColumns());
     }
 
     @Override

@@ -34,14 +34,23 @@ public final class WeeklyTraining {
     private final TrainingRows rows;
     private final ModelRegistry registry;
     private final int weeks;
+    private final int hashBuckets;
+    private final boolean selectColumns;
 
     public WeeklyTraining(TrainingRows rows, ModelRegistry registry, int weeks) {
+        this(rows, registry, weeks, 0, false);
+    }
+
+    /** @param hashBuckets as the CLI's {@code --hash-buckets} (0: vocabularies); @param selectColumns {@code --select-columns} */
+    public WeeklyTraining(TrainingRows rows, ModelRegistry registry, int weeks, int hashBuckets, boolean selectColumns) {
         if (weeks < 1) {
             throw new IllegalArgumentException("training needs at least one week of rows");
         }
         this.rows = rows;
         this.registry = registry;
         this.weeks = weeks;
+        this.hashBuckets = hashBuckets;
+        this.selectColumns = selectColumns;
     }
 
     public Result run(Instant now) {
@@ -53,7 +62,8 @@ public final class WeeklyTraining {
         CsvTable table = TrainingRowsTable.of(history);
         TrainingRun.Report report;
         try {
-            report = new TrainingRun(registry).run(table, TrainingRowsTable.OUTCOME, Set.of(), HOLDOUT, null, version);
+            report = new TrainingRun(registry).run(table, new TrainingRun.Settings(TrainingRowsTable.OUTCOME, Set.of(),
+                    HOLDOUT, hashBuckets, selectColumns, List.of()), null, version);
         } catch (BadTrainingDataException unusable) {
             LOG.info("event=training-skipped rows={} weeks={} reason=\"{}\"", history.size(), weeks,
                     unusable.getMessage());

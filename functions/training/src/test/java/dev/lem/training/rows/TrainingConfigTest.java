@@ -30,6 +30,28 @@ class TrainingConfigTest {
     }
 
     @Test
+    void fromEnv_readsHashingAndSelection_offByDefault() {
+        TrainingConfig defaults = TrainingConfig.fromEnv(env(Map.of()));
+        assertThat(defaults.hashBuckets()).isZero();
+        assertThat(defaults.selectColumns()).isFalse();
+
+        TrainingConfig set = TrainingConfig.fromEnv(env(Map.of(EnvNames.TRAINING_HASH_BUCKETS, "64",
+                EnvNames.TRAINING_SELECT_COLUMNS, "true")));
+        assertThat(set.hashBuckets()).isEqualTo(64);
+        assertThat(set.selectColumns()).isTrue();
+    }
+
+    @Test
+    void fromEnv_whenHashingOrSelectionIsUnusable_failsAtColdStart() {
+        for (String bad : new String[] {"1", "-4", "70000", "lots"}) {
+            assertThatThrownBy(() -> TrainingConfig.fromEnv(env(Map.of(EnvNames.TRAINING_HASH_BUCKETS, bad)))).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining(EnvNames.TRAINING_HASH_BUCKETS);
+        }
+        assertThatThrownBy(() -> TrainingConfig.fromEnv(env(Map.of(EnvNames.TRAINING_SELECT_COLUMNS, "yes"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(EnvNames.TRAINING_SELECT_COLUMNS);
+    }
+
+    @Test
     void fromEnv_whenSettingsAreUnusable_failsAtColdStart() {
         for (String bad : new String[] {"0", "105", "many"}) {
             assertThatThrownBy(() -> TrainingConfig.fromEnv(env(Map.of(EnvNames.TRAINING_WEEKS, bad)))).as(bad)

@@ -76,6 +76,18 @@ class WeeklyTrainingTest {
     }
 
     @Test
+    void run_whenHashingIsConfigured_publishesAModelWithHashedColumns() {
+        TrainingHistory.rows(1500, NOW, 20, 2).forEach(rows::add);
+
+        WeeklyTraining.Result result = new WeeklyTraining(rows, registry, 52, 32, false).run(NOW);
+
+        assertThat(result.status()).isEqualTo("published");
+        assertThat(registry.current().orElseThrow().features().columns())
+                .anyMatch(column -> column instanceof dev.lem.predict.Column.Hashed hashed && hashed.buckets() == 32)
+                .noneMatch(column -> column instanceof dev.lem.predict.Column.Categorical);
+    }
+
+    @Test
     void run_readsOnlyTheLastWeeksOfRows() {
         TrainingHistory.rows(30, NOW.minus(Duration.ofDays(7 * 30)), 4, 4).forEach(rows::add);
         TrainingHistory.rows(10, NOW, 2, 5).forEach(rows::add);
