@@ -23,6 +23,11 @@ import java.util.Set;
  *   <li>{@code activity.<type>.count} and {@code activity.<type>.daysSince}: activity aggregates per type, plus
  *       {@code activity.count}; only activity that happened at or before {@code asOf} counts (no peeking at the
  *       future when a training row is built as of its outcome);</li>
+ *   <li>{@code page.<section>.count} and {@code page.<section>.daysSince}: the same per site section of the pages a
+ *       lead viewed (activities with a {@code page} attribute, {@code host/path}: the section is the first path
+ *       segment, {@code pricing} for {@code www.example.com/pricing/teams}, {@code home} for the root), for at most
+ *       {@value #MAX_PAGE_SECTIONS} sections (the most visited), so a site's pages cannot widen a model without
+ *       bound;</li>
  *   <li>{@code consent.email} ({@code granted}/{@code none}) and {@code daysSinceCreated}.</li>
  * </ul>
  */
@@ -31,6 +36,9 @@ public final class LeadFeatures {
     /** Profile fields never used as features (lower case, compared case-insensitively). */
     public static final Set<String> PERSONAL_FIELDS = Set.of("name", "firstname", "lastname", "fullname", "email",
             "phone", "mobile", "address", "street", "postcode", "zip", "birthdate", "dateofbirth");
+
+    static final int MAX_PAGE_SECTIONS = 20;
+    private static final int MAX_SECTION_LENGTH = 40;
 
     private LeadFeatures() {}
 
@@ -44,27 +52,59 @@ public final class LeadFeatures {
         });
         touch(record, "first.", lead.attribution().firstTouch());
         touch(record, "last.", lead.attribution().lastTouch());
-        Map<String, Integer> counts = new HashMap<>();
-        Map<String, Instant> latest = new HashMap<>();
+        Aggregates byType = new Aggregates();
+        Aggregates bySection = new Aggregates();
         int total = 0;
         for (Activity activity : activities) {
             if (activity.occurredAt().isAfter(asOf)) {
                 continue;
             }
             total++;
-            counts.merge(activity.type(), 1, Integer::sum);
-            latest.merge(activity.type(), activity.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            byType.add(activity.type(), activity.occurredAt());
+            String page = activity.attributes().get("page");
+            if (page != null) {
+                bySection.add(section(page), activity.occurredAt());
+            }
         }
-        counts.keySet().stream().sorted().forEach(type -> {
-            record.put("activity." + type + ".count", Integer.toString(counts.get(type)));
-            record.put("activity." + type + ".daysSince", days(latest.get(type), asOf));
-        });
+        byType.counts.keySet().stream().sorted().forEach(type -> byType.put(record, "activity." + type, type, asOf));
+        bySection.counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_PAGE_SECTIONS)
+                .forEach(section -> bySection.put(record, "page." + section.getKey(), section.getKey(), asOf));
         record.put("activity.count", Integer.toString(total));
         record.put("consent.email", lead.hasConsent(Lead.EMAIL_CHANNEL) ? "granted" : "none");
         if (lead.createdAt() != null) {
             record.put("daysSinceCreated", days(lead.createdAt(), asOf));
         }
         return record;
+    }
+
+    /** Count and latest time per key. */
+    private static final class Aggregates {
+        private final Map<String, Integer> counts = new HashMap<>();
+        private final Map<String, Instant> latest = new HashMap<>();
+
+        void add(String key, Instant at) {
+            counts.merge(key, 1, Integer::sum);
+            latest.merge(key, at, (a, b) -> a.isAfter(b) ? a : b);
+        }
+
+        void put(Map<String, String> record, String prefix, String key, Instant asOf) {
+            record.put(prefix + ".count", Integer.toString(counts.get(key)));
+            record.put(prefix + ".daysSince", days(latest.get(key), asOf));
+        }
+    }
+
+    /** The site section of a {@code host/path} page: its first path segment, lower case, {@code home} for the root. */
+    static String section(String page) {
+        int slash = page.indexOf('/');
+        String path = slash < 0 ? "" : page.substring(slash + 1);
+        int end = path.indexOf('/');
+        String first = (end < 0 ? path : path.substring(0, end)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+        if (first.isEmpty()) {
+            return "home";
+        }
+        return first.length() > MAX_SECTION_LENGTH ? first.substring(0, MAX_SECTION_LENGTH) : first;
     }
 
     private static void touch(Map<String, String> record, String prefix, Touch touch) {

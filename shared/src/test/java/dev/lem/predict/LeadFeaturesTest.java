@@ -51,4 +51,37 @@ class LeadFeaturesTest {
                 .containsEntry("daysSinceCreated", "5.00");
         assertThat(record.values()).doesNotContain("Ada", "+44 20", "ada@example.com");
     }
+
+    @Test
+    void of_whenPagesViewed_expectCountAndRecencyPerSiteSectionUpToTheCap() {
+        Lead lead = new Lead(ID, "hash", EmailAddress.parse("ada@example.com").orElseThrow(), Map.of(), LeadState.LEAD,
+                CREATED, 0, Map.of(), CREATED, CREATED, 1, null, Map.of());
+        List<Activity> timeline = new java.util.ArrayList<>(List.of(
+                page("p1", "www.example.com/pricing/teams", "2026-11-02T00:00:00Z"),
+                page("p2", "www.example.com/Pricing", "2026-11-05T00:00:00Z"),
+                page("p3", "www.example.com/", "2026-11-04T00:00:00Z"),
+                page("p4", "www.example.com/pricing", "2026-11-09T00:00:00Z"))); // after asOf: ignored
+        for (int i = 0; i < LeadFeatures.MAX_PAGE_SECTIONS + 5; i++) {
+            timeline.add(page("s" + i, "www.example.com/section" + i + "/x", "2026-11-03T00:00:00Z"));
+        }
+
+        Map<String, String> record = LeadFeatures.of(lead, timeline, Instant.parse("2026-11-06T00:00:00Z"));
+
+        assertThat(record).containsEntry("page.pricing.count", "2").containsEntry("page.pricing.daysSince", "1.00")
+                .containsEntry("page.home.count", "1").containsEntry("page.home.daysSince", "2.00");
+        assertThat(record.keySet().stream().filter(key -> key.startsWith("page.") && key.endsWith(".count")))
+                .hasSize(LeadFeatures.MAX_PAGE_SECTIONS);
+    }
+
+    @Test
+    void section_isTheFirstPathSegmentCleanedAndBounded() {
+        assertThat(LeadFeatures.section("www.example.com/docs/api/v2")).isEqualTo("docs");
+        assertThat(LeadFeatures.section("www.example.com")).isEqualTo("home");
+        assertThat(LeadFeatures.section("www.example.com/%3Cscript%3E")).isEqualTo("3cscript3e");
+        assertThat(LeadFeatures.section("www.example.com/" + "a".repeat(100))).hasSize(40);
+    }
+
+    private static Activity page(String id, String page, String at) {
+        return new Activity(id, ID, "page.view", Instant.parse(at), Map.of("page", page));
+    }
 }
