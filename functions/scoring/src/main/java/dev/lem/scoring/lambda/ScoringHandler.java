@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lem.aws.AwsClients;
-import dev.lem.blob.aws.S3BlobStore;
-import dev.lem.blob.aws.S3Clients;
+import dev.lem.blob.aws.SignedS3Reader;
 import dev.lem.predict.BlobModelRegistry;
 import dev.lem.scoring.ConversionPredictor;
 import dev.lem.bus.aws.EventBridgeEventBus;
@@ -39,7 +38,7 @@ public final class ScoringHandler extends MeteredRequestHandler<SQSEvent, SQSBat
         Clock clock = Clock.systemUTC();
         ConversionPredictor predictor = config.modelBucket()
                 .map(bucket -> ConversionPredictor.fromRegistry(new BlobModelRegistry(
-                        new S3BlobStore(S3Clients.create(config.aws()), bucket.name()), clock), bucket.refresh(),
+                        SignedS3Reader.create(config.aws(), bucket.name()), clock), bucket.refresh(),
                         bucket.mqlThreshold(), clock.instant()))
                 .orElse(config.predictor());
         return new ScoringService(new DynamoDbLeadStore(dynamo, config.tableName()),
