@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,14 +34,7 @@ class BankMarketingBenchmarkTest {
 
     @Test
     void train_whenBankMarketing_expectFiguresAboveFloors() throws Exception {
-        Optional<Path> csv = bankFull();
-        Assumptions.assumeTrue(csv.isPresent(),
-                "skipped: ../shared/data/bank-marketing/bank-full.csv is not on this machine (see README, Predictive score)");
-        RulePoints baseline = RulePoints.fromJson(Files.readString(findBaseline(), StandardCharsets.UTF_8));
-        TrainingRun.Report report;
-        try (Reader reader = Files.newBufferedReader(csv.get(), StandardCharsets.UTF_8)) {
-            report = new TrainingRun(null).run(reader, "y", Set.of("duration"), 0.2, baseline, "bench");
-        }
+        TrainingRun.Report report = bench(List.of());
         var chosen = report.models().chosen().holdout();
         assertThat(chosen.holdoutRows()).isEqualTo(9042);
         assertThat(chosen.trainRows()).isEqualTo(36170);
@@ -53,15 +47,7 @@ class BankMarketingBenchmarkTest {
 
     @Test
     void train_whenBankMarketingWithTimeContext_expectTheContextToLiftEveryFigure() throws Exception {
-        Optional<Path> csv = bankFull();
-        Assumptions.assumeTrue(csv.isPresent(),
-                "skipped: ../shared/data/bank-marketing/bank-full.csv is not on this machine (see README, Predictive score)");
-        RulePoints baseline = RulePoints.fromJson(Files.readString(findBaseline(), StandardCharsets.UTF_8));
-        TrainingRun.Report report;
-        try (Reader reader = Files.newBufferedReader(csv.get(), StandardCharsets.UTF_8)) {
-            report = new TrainingRun(null).run(CsvTable.read(reader), new TrainingRun.Settings("y", Set.of("duration"),
-                    0.2, 0, false, java.util.List.of("day", "month")), baseline, "bench-time");
-        }
+        TrainingRun.Report report = bench(List.of("day", "month"));
         var chosen = report.models().chosen().holdout();
         assertThat(chosen.holdoutRows()).isEqualTo(9042);
         assertThat(chosen.auc()).isGreaterThan(0.76);
@@ -69,6 +55,18 @@ class BankMarketingBenchmarkTest {
         assertThat(chosen.topHalfShare()).isGreaterThan(0.755);
         assertThat(chosen.brier()).isLessThan(0.18);
         assertThat(chosen.auc()).isGreaterThan(report.baseline().auc() + 0.03);
+    }
+
+    /** The benchmark run: {@code y}, {@code duration} ignored, 20 % holdout, the rule-points baseline; skipped without data. */
+    private static TrainingRun.Report bench(List<String> timeColumns) throws Exception {
+        Optional<Path> csv = bankFull();
+        Assumptions.assumeTrue(csv.isPresent(),
+                "skipped: ../shared/data/bank-marketing/bank-full.csv is not on this machine (see README, Predictive score)");
+        RulePoints baseline = RulePoints.fromJson(Files.readString(findBaseline(), StandardCharsets.UTF_8));
+        try (Reader reader = Files.newBufferedReader(csv.get(), StandardCharsets.UTF_8)) {
+            return new TrainingRun(null).run(CsvTable.read(reader),
+                    new TrainingRun.Settings("y", Set.of("duration"), 0.2, 0, false, timeColumns), baseline, "bench");
+        }
     }
 
     private static Path findBaseline() {

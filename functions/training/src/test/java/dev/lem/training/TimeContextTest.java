@@ -4,19 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lem.predict.OutcomeContext;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TimeContextTest {
-
-    private static CsvTable table(List<String> header, String... rows) {
-        List<String[]> parsed = new ArrayList<>();
-        for (String row : rows) {
-            parsed.add(row.split(",", -1));
-        }
-        return new CsvTable(header, parsed);
-    }
 
     private static String value(CsvTable table, int row, String column) {
         return table.rows().get(row)[table.columnIndex(column)];
@@ -24,7 +15,7 @@ class TimeContextTest {
 
     @Test
     void addTo_whenRowsOverSeveralDays_expectEachRowToSeeOnlyEarlierDays() {
-        CsvTable history = table(List.of("at", "visits", "y"),
+        CsvTable history = CsvTables.of(List.of("at", "visits", "y"),
                 "2026-03-01,1,no", "2026-03-01,2,no",            // day 1: nothing before it
                 "2026-03-02,3,yes", "2026-03-02,4,yes",          // day 2: sees day 1 (2 outcomes, none won), not itself
                 "2026-03-03,5,no");                              // day 3: sees 4 outcomes, 2 won
@@ -43,7 +34,7 @@ class TimeContextTest {
 
     @Test
     void addTo_whenTheFileHasAContextColumnAlready_expectError() {
-        CsvTable clash = table(List.of("at", OutcomeContext.WIN_RATE_7D, "y"), "2026-03-01,1,no", "2026-03-02,1,yes");
+        CsvTable clash = CsvTables.of(List.of("at", OutcomeContext.WIN_RATE_7D, "y"), "2026-03-01,1,no", "2026-03-02,1,yes");
 
         assertThatThrownBy(() -> TimeContext.addTo(clash, List.of("at"), "y"))
                 .isInstanceOf(BadTrainingDataException.class).hasMessageContaining("already in the file");
@@ -51,7 +42,7 @@ class TimeContextTest {
 
     @Test
     void addTo_whenTimeIsTheOutcome_expectError() {
-        CsvTable history = table(List.of("at", "y"), "2026-03-01,no", "2026-03-02,yes");
+        CsvTable history = CsvTables.of(List.of("at", "y"), "2026-03-01,no", "2026-03-02,yes");
 
         assertThatThrownBy(() -> TimeContext.addTo(history, List.of("y"), "y"))
                 .isInstanceOf(BadTrainingDataException.class).hasMessageContaining("outcome");
