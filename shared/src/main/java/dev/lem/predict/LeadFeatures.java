@@ -25,12 +25,17 @@ import java.util.Set;
  *       future when a training row is built as of its outcome);</li>
  *   <li>{@code consent.email} ({@code granted}/{@code none}) and {@code daysSinceCreated}.</li>
  * </ul>
+ * Training rows and scoring inputs also carry the {@link OutcomeContext} features of their day
+ * ({@code context.…}, {@link #withContext}): the same for every lead on a day.
  */
 public final class LeadFeatures {
 
     /** Profile fields never used as features (lower case, compared case-insensitively). */
     public static final Set<String> PERSONAL_FIELDS = Set.of("name", "firstname", "lastname", "fullname", "email",
             "phone", "mobile", "address", "street", "postcode", "zip", "birthdate", "dateofbirth");
+
+    /** What every {@link OutcomeContext} feature starts with, and no lead feature does. */
+    public static final String CONTEXT_PREFIX = "context.";
 
     private LeadFeatures() {}
 
@@ -64,6 +69,22 @@ public final class LeadFeatures {
         if (lead.createdAt() != null) {
             record.put("daysSinceCreated", days(lead.createdAt(), asOf));
         }
+        return record;
+    }
+
+    /**
+     * The lead's record ({@link #of}) with the {@link OutcomeContext} features of the day it is seen on: what training
+     * rows and scoring inputs hold. The context's keys ({@code context.…}) are none of the lead's (those above);
+     * a clash would make one silently replace the other, so it throws.
+     */
+    public static Map<String, String> withContext(Map<String, String> lead, Map<String, String> context) {
+        Map<String, String> record = new LinkedHashMap<>(lead);
+        context.forEach((key, value) -> {
+            if (!key.startsWith(CONTEXT_PREFIX) || record.putIfAbsent(key, value) != null) {
+                throw new IllegalArgumentException("context feature " + key + " is not " + CONTEXT_PREFIX
+                        + "… or clashes with a lead feature");
+            }
+        });
         return record;
     }
 
