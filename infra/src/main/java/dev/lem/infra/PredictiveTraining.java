@@ -40,11 +40,13 @@ import software.constructs.Construct;
  * <ul>
  *   <li>the model bucket: versioned, S3-managed encryption, public access blocked, TLS only; it holds
  *       {@code models/<version>.json} and the pointer {@value BlobModelRegistry#CURRENT_KEY};</li>
- *   <li>the outcome-rows function behind the bus rule {@link TrainingRules#OUTCOME_ROWS_PATTERN}: reads the lead and its
- *       activity, writes only {@code TRAINING#…} items; rule failures go to this construct's dead-letter queue;</li>
+ *   <li>the outcome-rows function behind the bus rule {@link TrainingRules#OUTCOME_ROWS_PATTERN}: reads the lead, its
+ *       activity and the daily outcome tallies, writes only {@code TRAINING#…} items and updates only the tallies
+ *       ({@code OUTCOMES#DAILY}, in the same transaction); rule failures go to this construct's dead-letter queue;</li>
  *   <li>the weekly training function on a schedule ({@link TrainingRules#WEEKLY_SCHEDULE}): queries only
  *       {@code TRAINING#…} partitions, reads and writes only {@code models/*};</li>
- *   <li>scoring may read {@code models/*} (and list that prefix, so a missing pointer is a 404, not a 403).</li>
+ *   <li>scoring may read {@code models/*} (and list that prefix, so a missing pointer is a 404, not a 403); it reads
+ *       the daily tallies with the item access to the table it already has.</li>
  * </ul>
  */
 public final class PredictiveTraining extends Construct {
@@ -94,6 +96,8 @@ public final class PredictiveTraining extends Construct {
         // reads leads and their activity; writes only training rows
         r.table().grantItemRead(rowsRole);
         r.table().grantReadAndWritesUnder(rowsRole, List.of(Keys.trainingWeek("")));
+        // ... and counts each row in its day's outcome tally, in the row's transaction: updates of OUTCOMES#DAILY only
+        r.table().grantOnlyUnder(rowsRole, List.of(Keys.OUTCOMES_DAILY_PK), "dynamodb:UpdateItem");
         Alias rowsAlias = ExtraFunctions.alias(this, "OutcomeRows", outcomeRows);
         failuresTo(rowsAlias);
         this.outcomeRule = rule(bus, rowsAlias);

@@ -318,7 +318,8 @@ public final class LemUp {
             var scoring = new ScoringHandler(new ScoringService(leads, new DynamoDbLeadStandingStore(dynamo, table), bus,
                     scheduler, ScoreModels.defaults(), SlaPolicy.DEFAULT, clock,
                     new VisitorTimeline(new DynamoDbVisitorStore(dynamo, table)),
-                    dev.lem.scoring.ScoringConfig.predictor(dev.lem.config.Env.system())));
+                    dev.lem.scoring.ScoringConfig.predictor(dev.lem.config.Env.system()).withContext(
+                            new dev.lem.scoring.RecentOutcomes(new dev.lem.store.DynamoDbOutcomeTallies(dynamo, table)))));
             OutboxMailer outbox = OutboxMailer.persistent(EmailTemplates.builtIn(), clock, state.outbox());
             LocalNotifications.Stores notifyStores = new LocalNotifications.Stores(leads,
                     new DynamoDbIdempotencyStore(dynamo, table), new DynamoDbSuppressionList(dynamo, table),
@@ -369,7 +370,8 @@ public final class LemUp {
             StateHistory stateHistory = StateHistory.open(state.stateHistory());
             bus.observe(stateHistory::record);
             bus.observe(new LocalTrainingRows(new dev.lem.training.rows.OutcomeRowRecorder(leads,
-                    new dev.lem.store.DynamoDbTrainingRows(dynamo, table))));
+                    new dev.lem.store.DynamoDbTrainingRows(dynamo, table),
+                    new dev.lem.store.DynamoDbOutcomeTallies(dynamo, table))));
             new AdminPages(token, new LeadRecords(dynamo, table), outbox, scheduler, stateHistory).addTo(routes);
             new LeadApiEndpoints(token, new ApiHandler(new dev.lem.api.ApiRoutes(new LeadApi(leads,
                     new DynamoDbLeadStandingStore(dynamo, table), identity, clock), reporting.api(cost.reports()))), clock).addTo(routes);

@@ -30,6 +30,8 @@ import java.util.Set;
  *       bound;</li>
  *   <li>{@code consent.email} ({@code granted}/{@code none}) and {@code daysSinceCreated}.</li>
  * </ul>
+ * Training rows and scoring inputs also carry the {@link OutcomeContext} features of their day
+ * ({@code context.…}, {@link #withContext}): the same for every lead on a day.
  */
 public final class LeadFeatures {
 
@@ -39,6 +41,8 @@ public final class LeadFeatures {
 
     static final int MAX_PAGE_SECTIONS = 20;
     private static final int MAX_SECTION_LENGTH = 40;
+    /** What every {@link OutcomeContext} feature starts with, and no lead feature does. */
+    public static final String CONTEXT_PREFIX = "context.";
 
     private LeadFeatures() {}
 
@@ -105,6 +109,22 @@ public final class LeadFeatures {
             return "home";
         }
         return first.length() > MAX_SECTION_LENGTH ? first.substring(0, MAX_SECTION_LENGTH) : first;
+    }
+
+    /**
+     * The lead's record ({@link #of}) with the {@link OutcomeContext} features of the day it is seen on: what training
+     * rows and scoring inputs hold. The context's keys ({@code context.…}) are none of the lead's (those above);
+     * a clash would make one silently replace the other, so it throws.
+     */
+    public static Map<String, String> withContext(Map<String, String> lead, Map<String, String> context) {
+        Map<String, String> record = new LinkedHashMap<>(lead);
+        context.forEach((key, value) -> {
+            if (!key.startsWith(CONTEXT_PREFIX) || record.putIfAbsent(key, value) != null) {
+                throw new IllegalArgumentException("context feature " + key + " is not " + CONTEXT_PREFIX
+                        + "… or clashes with a lead feature");
+            }
+        });
+        return record;
     }
 
     private static void touch(Map<String, String> record, String prefix, Touch touch) {

@@ -52,6 +52,14 @@ public final class Keys {
         return "ROW#" + outcomeId;
     }
 
+    /** The partition of the daily outcome tallies ({@link #outcomeDay}): one item per UTC day of outcomes. */
+    public static final String OUTCOMES_DAILY_PK = "OUTCOMES#DAILY";
+
+    /** One day's outcome tally under {@link #OUTCOMES_DAILY_PK} ({@code DAY#2026-11-23}); sorts by day. */
+    public static String outcomeDay(java.time.LocalDate day) {
+        return "DAY#" + day;
+    }
+
     public static String enrolment(String campaignId) {
         return "ENR#" + campaignId;
     }

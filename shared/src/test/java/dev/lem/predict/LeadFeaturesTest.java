@@ -84,4 +84,20 @@ class LeadFeaturesTest {
     private static Activity page(String id, String page, String at) {
         return new Activity(id, ID, "page.view", Instant.parse(at), Map.of("page", page));
     }
+
+    @Test
+    void withContext_addsTheDaysContextToTheLeadsRecord_andRefusesAnythingElse() {
+        Map<String, String> lead = Map.of("profile.context.logOutcomes7d", "7", "activity.count", "2");
+        Map<String, String> context = OutcomeContext.features(java.time.LocalDate.parse("2026-11-23"),
+                new java.util.TreeMap<>(Map.of(java.time.LocalDate.parse("2026-11-22"), new OutcomeContext.Day(4, 1))));
+
+        Map<String, String> record = LeadFeatures.withContext(lead, context);
+
+        assertThat(record).containsAllEntriesOf(lead).containsAllEntriesOf(context).hasSize(lead.size() + 3);
+        assertThat(context.keySet()).allMatch(k -> k.startsWith(LeadFeatures.CONTEXT_PREFIX));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeadFeatures.withContext(record, context))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeadFeatures.withContext(lead,
+                Map.of("activity.count", "9"))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -12,18 +12,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * The predictive score of a lead as scoring re-evaluates it: the configured model's calibrated probability of
- * conversion from the lead's features as of now ({@link LeadFeatures}), and — when an MQL threshold is configured —
+ * conversion from the lead's features as of now ({@link LeadFeatures}) and today's context ({@link ContextSource}), and — when an MQL threshold is configured —
  * whether that probability alone makes the lead MQL. Without a model it predicts nothing.
  */
 public final class ConversionPredictor {
 
-    private static final ConversionPredictor NONE = new ConversionPredictor(now -> Optional.empty(), OptionalDouble.empty());
+    private static final ConversionPredictor NONE = new ConversionPredictor(now -> Optional.empty(), OptionalDouble.empty(),
+            ContextSource.NONE);
 
     /** Where the model comes from at a given time: a fixed one, or the registry's current one ({@link CurrentModel}). */
     @FunctionalInterface
@@ -31,12 +33,22 @@ public final class ConversionPredictor {
         Optional<PredictiveModel> at(Instant now);
     }
 
+    /** The {@link dev.lem.predict.OutcomeContext} features at a given time ({@link RecentOutcomes}); none by default. */
+    @FunctionalInterface
+    public interface ContextSource {
+        ContextSource NONE = now -> Map.of();
+
+        Map<String, String> at(Instant now);
+    }
+
     private final ModelSource model;
     private final OptionalDouble mqlThreshold;
+    private final ContextSource context;
 
-    private ConversionPredictor(ModelSource model, OptionalDouble mqlThreshold) {
+    private ConversionPredictor(ModelSource model, OptionalDouble mqlThreshold, ContextSource context) {
         this.model = model;
         this.mqlThreshold = mqlThreshold;
+        this.context = context;
     }
 
     /** No model: no prediction, no predictive MQL rule. */
@@ -59,7 +71,15 @@ public final class ConversionPredictor {
                 throw new IllegalArgumentException("the predictive MQL threshold must be within (0, 1]");
             }
         });
-        return new ConversionPredictor(source, mqlThreshold);
+        return new ConversionPredictor(source, mqlThreshold, ContextSource.NONE);
+    }
+
+    /**
+     * This predictor with the context features of {@code context} added to every prediction's input; the context is
+     * asked only when there is a model to predict with.
+     */
+    public ConversionPredictor withContext(ContextSource context) {
+        return new ConversionPredictor(model, mqlThreshold, Objects.requireNonNull(context, "context"));
     }
 
     /** The published model of {@code registry}, loaded now and looked up again at most every {@code refresh}. */
@@ -70,7 +90,7 @@ public final class ConversionPredictor {
 
     public Optional<PredictedConversion> predict(Lead lead, List<Activity> activities, Instant now) {
         return model.at(now).map(m -> {
-            Prediction p = m.predict(LeadFeatures.of(lead, activities, now));
+            Prediction p = m.predict(LeadFeatures.withContext(LeadFeatures.of(lead, activities, now), context.at(now)));
             return new PredictedConversion(p.probability(), p.modelVersion(), p.topFeatures().stream()
                     .map(c -> new PredictedConversion.Feature(c.feature(), c.logOdds())).toList(), now);
         });

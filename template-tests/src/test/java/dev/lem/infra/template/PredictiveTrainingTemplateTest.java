@@ -8,6 +8,7 @@ import dev.lem.events.DetailType;
 import dev.lem.events.EventContract;
 import dev.lem.infra.PredictiveTraining;
 import dev.lem.predict.TrainingRules;
+import dev.lem.store.Keys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +82,26 @@ class PredictiveTrainingTemplateTest {
     }
 
     @Test
+    void outcomeRows_whenGranted_mayOnlyUpdateTheDailyOutcomeTalliesBesideItsRows() {
+        String role = roleOf(predictive.outcomeRows());
+        List<Map<String, Object>> tallies = statements(role).stream()
+                .filter(s -> String.valueOf(s.get("Condition")).contains(Keys.OUTCOMES_DAILY_PK)).toList();
+
+        assertThat(tallies).singleElement().satisfies(s -> {
+            assertThat(Cfn.list(s.get("Action"))).containsExactly("dynamodb:UpdateItem");
+            assertThat(Cfn.map(s.get("Condition"))).isEqualTo(Map.of("ForAllValues:StringLike",
+                    Map.of("dynamodb:LeadingKeys", List.of(Keys.OUTCOMES_DAILY_PK + "*"))));
+            assertThat(Cfn.target(s.get("Resource")))
+                    .isEqualTo(synth.logicalId(synth.stack.table().table()));
+        });
+        // the row's put and the tally's update are one TransactWriteItems: each needs its own item-level grant
+        assertThat(statements(role).stream().filter(s -> Cfn.list(s.get("Action")).contains("dynamodb:UpdateItem")))
+                .extracting(s -> String.valueOf(s.get("Condition")))
+                .anySatisfy(c -> assertThat(c).contains("TRAINING#*"))
+                .anySatisfy(c -> assertThat(c).contains(Keys.OUTCOMES_DAILY_PK + "*"));
+    }
+
+    @Test
     void training_whenGranted_queriesOnlyTrainingRowsAndReadsAndWritesOnlyModels() {
         String role = roleOf(predictive.training());
         assertThat(environment(predictive.training()).keySet())
@@ -106,6 +127,20 @@ class PredictiveTrainingTemplateTest {
         assertThat(s3Actions(role)).containsExactlyInAnyOrder("s3:GetObject", "s3:ListBucket");
         statements(role).stream().filter(s -> Cfn.list(s.get("Action")).contains("s3:GetObject"))
                 .forEach(s -> assertThat(String.valueOf(s.get("Resource"))).contains("/models/*"));
+    }
+
+    @Test
+    void scoring_mayQueryTheTable_soItReadsTheDailyOutcomeTalliesWithNoNewGrant() {
+        String role = synth.logicalId(synth.stack.functions().role(FunctionName.SCORING));
+
+        // scoring's item access to the lead table (unconditioned Query among it) covers OUTCOMES#DAILY already;
+        // nothing in the predictive loop adds a DynamoDB statement to scoring's role
+        assertThat(statements(role).stream()
+                .filter(s -> Cfn.list(s.get("Action")).contains("dynamodb:Query") && s.get("Condition") == null)
+                .map(s -> String.valueOf(s.get("Resource"))))
+                .anySatisfy(r -> assertThat(r).contains(synth.logicalId(synth.stack.table().table())));
+        assertThat(statements(role)).noneSatisfy(s -> assertThat(String.valueOf(s.get("Condition")))
+                .contains(Keys.OUTCOMES_DAILY_PK));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.lem.aws.AwsClients;
 import dev.lem.blob.aws.SignedS3Reader;
 import dev.lem.predict.BlobModelRegistry;
 import dev.lem.scoring.ConversionPredictor;
+import dev.lem.scoring.RecentOutcomes;
 import dev.lem.bus.aws.EventBridgeEventBus;
 import dev.lem.config.Env;
 import dev.lem.lambda.MeteredRequestHandler;
@@ -16,6 +17,7 @@ import dev.lem.scoring.ScoringConfig;
 import dev.lem.scoring.ScoringService;
 import dev.lem.store.DynamoDbLeadStandingStore;
 import dev.lem.store.DynamoDbLeadStore;
+import dev.lem.store.DynamoDbOutcomeTallies;
 import dev.lem.store.DynamoDbVisitorStore;
 import dev.lem.visitor.VisitorTimeline;
 import java.time.Clock;
@@ -40,7 +42,8 @@ public final class ScoringHandler extends MeteredRequestHandler<SQSEvent, SQSBat
                 .map(bucket -> ConversionPredictor.fromRegistry(new BlobModelRegistry(
                         SignedS3Reader.create(config.aws(), bucket.name()), clock), bucket.refresh(),
                         bucket.mqlThreshold(), clock.instant()))
-                .orElse(config.predictor());
+                .orElse(config.predictor())
+                .withContext(new RecentOutcomes(new DynamoDbOutcomeTallies(dynamo, config.tableName())));
         return new ScoringService(new DynamoDbLeadStore(dynamo, config.tableName()),
                 new DynamoDbLeadStandingStore(dynamo, config.tableName()),
                 new EventBridgeEventBus(AwsClients.eventBridge(config.aws()), config.busName()),

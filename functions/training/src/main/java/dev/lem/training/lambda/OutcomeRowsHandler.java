@@ -14,6 +14,7 @@ import dev.lem.json.Json;
 import dev.lem.json.MalformedJsonException;
 import dev.lem.lambda.JsonPayloads;
 import dev.lem.store.DynamoDbLeadStore;
+import dev.lem.store.DynamoDbOutcomeTallies;
 import dev.lem.store.DynamoDbTrainingRows;
 import dev.lem.training.rows.OutcomeRowRecorder;
 import dev.lem.training.rows.OutcomeRowsConfig;
@@ -46,7 +47,8 @@ public final class OutcomeRowsHandler extends MeteredStreamHandler {
     public static OutcomeRowRecorder wire(OutcomeRowsConfig config) {
         var dynamo = AwsClients.dynamoDb(config.aws());
         return new OutcomeRowRecorder(new DynamoDbLeadStore(dynamo, config.tableName()),
-                new DynamoDbTrainingRows(dynamo, config.tableName()));
+                new DynamoDbTrainingRows(dynamo, config.tableName()),
+                new DynamoDbOutcomeTallies(dynamo, config.tableName()));
     }
 
     @Override

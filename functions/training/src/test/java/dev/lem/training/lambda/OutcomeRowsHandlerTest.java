@@ -23,7 +23,7 @@ class OutcomeRowsHandlerTest {
 
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
     private final InMemoryTrainingRows rows = new InMemoryTrainingRows();
-    private final OutcomeRowsHandler handler = new OutcomeRowsHandler(new OutcomeRowRecorder(leads, rows));
+    private final OutcomeRowsHandler handler = new OutcomeRowsHandler(new OutcomeRowRecorder(leads, rows, rows));
 
     static String envelope(String detailType, String detail) {
         return """

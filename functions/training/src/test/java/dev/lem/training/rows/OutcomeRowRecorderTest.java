@@ -10,11 +10,14 @@ import dev.lem.lead.Lead;
 import dev.lem.lead.LeadId;
 import dev.lem.lead.LeadState;
 import dev.lem.lead.Touch;
+import dev.lem.predict.OutcomeContext;
 import dev.lem.predict.TrainingRow;
 import dev.lem.testing.fakes.InMemoryLeadStore;
 import dev.lem.testing.fakes.InMemoryTrainingRows;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.TreeMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,7 @@ class OutcomeRowRecorderTest {
 
     private final InMemoryLeadStore leads = new InMemoryLeadStore();
     private final InMemoryTrainingRows rows = new InMemoryTrainingRows();
-    private final OutcomeRowRecorder recorder = new OutcomeRowRecorder(leads, rows);
+    private final OutcomeRowRecorder recorder = new OutcomeRowRecorder(leads, rows, rows);
 
     @BeforeEach
     void seed() {
@@ -79,5 +82,49 @@ class OutcomeRowRecorderTest {
 
         assertThat(recorder.record(won("outcome-2"))).isEqualTo(OutcomeRowRecorder.Result.UNKNOWN_LEAD);
         assertThat(rows.all()).isEmpty();
+    }
+
+    @Test
+    void record_addsTheContextOfTheDaysBeforeTheOutcomeDay_andCountsTheOutcomeOnItsDay() {
+        LocalDate day = LocalDate.parse("2026-11-23");
+        rows.tally(day.minusDays(1), new OutcomeContext.Day(10, 4));
+        rows.tally(day.minusDays(20), new OutcomeContext.Day(30, 3));
+        rows.tally(day.minusDays(OutcomeContext.PRIOR_DAYS + 1), new OutcomeContext.Day(500, 500)); // too old
+        rows.tally(day, new OutcomeContext.Day(7, 7)); // the outcome's own day: not "before"
+        rows.tally(day.plusDays(1), new OutcomeContext.Day(9, 9)); // the future
+        Map<String, String> expected = OutcomeContext.features(day, new TreeMap<>(Map.of(
+                day.minusDays(1), new OutcomeContext.Day(10, 4), day.minusDays(20), new OutcomeContext.Day(30, 3))));
+
+        recorder.record(won("outcome-1"));
+
+        TrainingRow row = rows.week("2026-W48").getFirst();
+        assertThat(row.features()).containsAllEntriesOf(expected)
+                .containsEntry(OutcomeContext.LOG_OUTCOMES_7D, "2.3979") // ln(1 + 10)
+                .containsEntry("activity.count", "2");
+        assertThat(rows.days(day, day.plusDays(1))).containsEntry(day, new OutcomeContext.Day(8, 8));
+    }
+
+    @Test
+    void record_whenTheOutcomeIsRedelivered_leavesRowAndTalliesAsTheyWere() {
+        LocalDate day = LocalDate.parse("2026-11-23");
+        recorder.record(won("outcome-1"));
+        TrainingRow first = rows.all().getFirst();
+        var tallies = rows.days(day.minusDays(OutcomeContext.PRIOR_DAYS), day.plusDays(2));
+        rows.tally(day.minusDays(1), new OutcomeContext.Day(50, 50)); // the context would differ now
+
+        assertThat(recorder.record(won("outcome-1"))).isEqualTo(OutcomeRowRecorder.Result.DUPLICATE);
+
+        assertThat(rows.all()).containsExactly(first);
+        assertThat(rows.days(day, day.plusDays(2))).isEqualTo(tallies.subMap(day, true, day.plusDays(2), false))
+                .containsExactly(Map.entry(day, new OutcomeContext.Day(1, 1)));
+    }
+
+    @Test
+    void record_withNoHistory_storesZeroContext() {
+        recorder.record(won("outcome-1"));
+
+        assertThat(rows.all().getFirst().features()).containsEntry(OutcomeContext.LOG_OUTCOMES_7D, "0.0000")
+                .containsEntry(OutcomeContext.LOG_OUTCOMES_30D, "0.0000")
+                .containsEntry(OutcomeContext.WIN_RATE_7D, "0.0000");
     }
 }
