@@ -61,11 +61,25 @@ public record TrainingData(FeatureSpec spec, Rows fit, Rows calibration, Rows ho
         if (n < MIN_ROWS) {
             throw new BadTrainingDataException("only " + n + " rows: at least " + MIN_ROWS + " are needed to train and evaluate");
         }
-        String positive = Outcomes.positiveLabel(table, outcomeIndex);
         int trainEnd = n - (int) Math.round(n * holdoutShare);
-        int fitEnd = trainEnd - (int) Math.round(trainEnd * CALIBRATION_SHARE);
-        if (trainEnd <= 0 || trainEnd >= n || fitEnd <= 0) {
+        if (trainEnd <= 0 || trainEnd >= n) {
             throw new BadTrainingDataException("--holdout " + holdoutShare + " leaves no rows to train or to evaluate");
+        }
+        return cut(table, outcome, ignored, trainEnd, n, hashBuckets);
+    }
+
+    /**
+     * The rows before {@code trainEnd} train (the most recent {@value #CALIBRATION_SHARE} of them calibrate), those from
+     * {@code trainEnd} to {@code end} (exclusive) are the holdout; later rows are left out. Vocabularies and scaling
+     * come from the training rows only.
+     */
+    static TrainingData cut(CsvTable table, String outcome, Set<String> ignored, int trainEnd, int end,
+                            int hashBuckets) {
+        int outcomeIndex = table.columnIndex(outcome);
+        String positive = Outcomes.positiveLabel(table, outcomeIndex);
+        int fitEnd = trainEnd - (int) Math.round(trainEnd * CALIBRATION_SHARE);
+        if (trainEnd <= 0 || trainEnd >= end || end > table.rows().size() || fitEnd <= 0) {
+            throw new BadTrainingDataException("the cut leaves no rows to train or to evaluate");
         }
         List<String[]> trainRows = table.rows().subList(0, trainEnd);
         List<Column> columns = new ArrayList<>();
@@ -79,8 +93,8 @@ public record TrainingData(FeatureSpec spec, Rows fit, Rows calibration, Rows ho
             throw new BadTrainingDataException("no input columns left besides the outcome");
         }
         FeatureSpec spec = new FeatureSpec(columns);
-        List<Map<String, String>> records = new ArrayList<>(n);
-        for (String[] row : table.rows()) {
+        List<Map<String, String>> records = new ArrayList<>(end);
+        for (String[] row : table.rows().subList(0, end)) {
             Map<String, String> record = new HashMap<>();
             for (int i = 0; i < row.length; i++) {
                 record.put(table.header().get(i), row[i]);
@@ -89,10 +103,10 @@ public record TrainingData(FeatureSpec spec, Rows fit, Rows calibration, Rows ho
         }
         Rows fit = encode(spec, records.subList(0, fitEnd), outcome, positive);
         Rows calibration = encode(spec, records.subList(fitEnd, trainEnd), outcome, positive);
-        Rows holdout = encode(spec, records.subList(trainEnd, n), outcome, positive);
+        Rows holdout = encode(spec, records.subList(trainEnd, end), outcome, positive);
         requireBothClasses(fit, "the training rows");
         requireBothClasses(holdout, "the holdout rows");
-        return new TrainingData(spec, fit, calibration, holdout, List.copyOf(records.subList(trainEnd, n)));
+        return new TrainingData(spec, fit, calibration, holdout, List.copyOf(records.subList(trainEnd, end)));
     }
 
     /** The fit and calibration rows together (all rows before the holdout). */

@@ -28,7 +28,7 @@ public final class TrainingRun {
      * columns validation-based selection removed (empty without {@code --select-columns}).
      */
     public record Report(ModelTrainer.Result models, HoldoutMetrics baseline, HoldoutMetrics current,
-                         boolean published, Set<String> dropped) {}
+                         boolean published, Set<String> dropped, WalkForward.Result walkForward) {}
 
     public Report run(Reader csv, String outcome, Set<String> ignored, double holdoutShare, RulePoints baseline,
                       String version) throws IOException {
@@ -60,12 +60,21 @@ public final class TrainingRun {
      * @param hashBuckets   buckets per categorical column (feature hashing); 0 for one-hot vocabularies
      * @param selectColumns drop columns by backward elimination on the validation rows ({@link ColumnSelection})
      * @param timeColumns   the column(s) telling when each outcome became known ({@link TimeContext}); empty for none
+     * @param retrainEveryDays with time columns, also evaluate the holdout walking forward ({@link WalkForward}); 0: not
      */
     public record Settings(String outcome, Set<String> ignored, double holdoutShare, int hashBuckets,
-                           boolean selectColumns, List<String> timeColumns) {
+                           boolean selectColumns, List<String> timeColumns, int retrainEveryDays) {
         public Settings {
             ignored = Set.copyOf(ignored);
             timeColumns = List.copyOf(timeColumns);
+            if (retrainEveryDays < 0 || (retrainEveryDays > 0 && timeColumns.isEmpty())) {
+                throw new IllegalArgumentException("retraining every N days needs the time columns (--time)");
+            }
+        }
+
+        public Settings(String outcome, Set<String> ignored, double holdoutShare, int hashBuckets,
+                        boolean selectColumns, List<String> timeColumns) {
+            this(outcome, ignored, holdoutShare, hashBuckets, selectColumns, timeColumns, 0);
         }
     }
 
@@ -93,7 +102,10 @@ public final class TrainingRun {
         if (publish) {
             registry.publish(models.chosen());
         }
-        return new Report(models, baselineMetrics, currentMetrics, publish, dropped);
+        WalkForward.Result walkForward = settings.retrainEveryDays() == 0 ? null
+                : WalkForward.evaluate(table, RowDates.of(table, settings.timeColumns()), outcome, ignored,
+                        settings.holdoutShare(), settings.hashBuckets(), settings.retrainEveryDays(), version);
+        return new Report(models, baselineMetrics, currentMetrics, publish, dropped, walkForward);
     }
 
     /** A version name from the time of the run: {@code m20261123T164100Z} (sorts in time order, safe as a file name). */

@@ -36,4 +36,33 @@ final class SyntheticLeads {
         }
         return csv.toString();
     }
+
+    /** Four leads a day from 2026-01-01, outcome driven by {@code visits}: columns day, visits, channel, y. */
+    static CsvTable dated(int rows, long seed) {
+        return daily(rows, seed, Integer.MAX_VALUE);
+    }
+
+    /**
+     * 1,200 leads over 300 days (four a day) whose outcome follows {@code visits} until day 270 and the opposite
+     * afterwards: in the last 20 % (from day 240), a model trained once learned the old rule.
+     */
+    static CsvTable flipping(long seed) {
+        return daily(1200, seed, 270);
+    }
+
+    private static CsvTable daily(int rows, long seed, int flipDay) {
+        Random random = new Random(seed);
+        java.util.List<String[]> table = new java.util.ArrayList<>();
+        java.time.LocalDate start = java.time.LocalDate.of(2026, 1, 1);
+        String[] channels = {"webinar", "ads", "referral"};
+        for (int i = 0; i < rows; i++) {
+            int day = i / 4;
+            int visits = random.nextInt(10);
+            boolean many = visits > 5;
+            boolean converted = random.nextDouble() < ((day < flipDay) == many ? 0.6 : 0.1);
+            table.add(new String[] {start.plusDays(day).toString(), Integer.toString(visits),
+                    channels[random.nextInt(3)], converted ? "yes" : "no"});
+        }
+        return new CsvTable(java.util.List.of("day", "visits", "channel", "y"), table);
+    }
 }

@@ -9,6 +9,7 @@ import dev.lem.training.CsvTable;
 import dev.lem.training.FileModelRegistry;
 import dev.lem.training.RulePoints;
 import dev.lem.training.TrainingRun;
+import dev.lem.training.WalkForward;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +34,9 @@ import java.util.Set;
 public final class ModelCli {
 
     static final String USAGE = "usage: lem model train --csv FILE --outcome COLUMN [--ignore COL,...] [--holdout 0.2]"
-            + " [--time COL | --time DAY,MONTH] [--hash-buckets N] [--select-columns] [--baseline RULES.json] [--models DIR] [--version V]";
+            + " [--time COL | --time DAY,MONTH [--retrain-every DAYS]] [--hash-buckets N] [--select-columns] [--baseline RULES.json] [--models DIR] [--version V]";
+
+    static final int MAX_RETRAIN_DAYS = 3650;
 
     private ModelCli() {}
 
@@ -83,6 +86,16 @@ public final class ModelCli {
             line.set("currentModel", metrics(report.current()));
         }
         line.put("published", report.published());
+        if (report.walkForward() != null) {
+            WalkForward.Result walk = report.walkForward();
+            ObjectNode node = metrics(walk.chosen());
+            node.put("model", walk.model());
+            node.put("retrainEveryDays", walk.retrainEveryDays());
+            node.put("retrains", walk.retrains());
+            node.set("logisticRegression", metrics(walk.logisticRegression()));
+            node.set("boostedTrees", metrics(walk.boostedTrees()));
+            line.set("walkForward", node);
+        }
         if (!report.dropped().isEmpty()) {
             line.set("droppedColumns", Json.mapper().valueToTree(report.dropped()));
         }
@@ -108,10 +121,12 @@ public final class ModelCli {
     }
 
     record Arguments(Path csv, String outcome, Set<String> ignored, double holdout, int hashBuckets,
-                     boolean selectColumns, List<String> timeColumns, Path baseline, Path models, String version) {
+                     boolean selectColumns, List<String> timeColumns, int retrainEveryDays, Path baseline, Path models,
+                     String version) {
 
         TrainingRun.Settings settings() {
-            return new TrainingRun.Settings(outcome, ignored, holdout, hashBuckets, selectColumns, timeColumns);
+            return new TrainingRun.Settings(outcome, ignored, holdout, hashBuckets, selectColumns, timeColumns,
+                    retrainEveryDays);
         }
 
         static Arguments parse(String[] args, Clock clock) {
@@ -125,6 +140,7 @@ public final class ModelCli {
             int hashBuckets = 0;
             boolean selectColumns = false;
             List<String> timeColumns = List.of();
+            int retrainEveryDays = 0;
             Path baseline = null;
             Path models = null;
             String version = TrainingRun.versionAt(clock.instant());
@@ -146,6 +162,7 @@ public final class ModelCli {
                     case "--holdout" -> holdout = holdoutShare(value);
                     case "--hash-buckets" -> hashBuckets = hashBuckets(value);
                     case "--time" -> timeColumns = timeColumns(value);
+                    case "--retrain-every" -> retrainEveryDays = retrainEveryDays(value);
                     case "--baseline" -> baseline = Path.of(value);
                     case "--models" -> models = Path.of(value);
                     case "--version" -> version = value;
@@ -161,8 +178,24 @@ public final class ModelCli {
             if (timeColumns.contains(outcome)) {
                 throw new IllegalArgumentException("--time must not name the outcome column");
             }
+            if (retrainEveryDays > 0 && timeColumns.isEmpty()) {
+                throw new IllegalArgumentException("--retrain-every needs --time (the days it counts)");
+            }
             return new Arguments(csv, outcome, Set.copyOf(ignored), holdout, hashBuckets, selectColumns, timeColumns,
-                    baseline, models, version);
+                    retrainEveryDays, baseline, models, version);
+        }
+
+        private static int retrainEveryDays(String value) {
+            try {
+                int days = Integer.parseInt(value);
+                if (days >= 1 && days <= MAX_RETRAIN_DAYS) {
+                    return days;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--retrain-every must be a whole number of days from 1 to "
+                    + MAX_RETRAIN_DAYS + ", got " + value);
         }
 
         private static List<String> timeColumns(String value) {

@@ -161,4 +161,29 @@ class ModelCliTest {
         assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "id")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("row 1: time '0' is not an ISO date");
     }
+
+    @Test
+    void train_whenRetrainEvery_expectWalkForwardFiguresBesideTheStaticOnes() throws Exception {
+        int status = run("train", "--csv", driftingLeads().toString(), "--outcome", "y", "--time", "day",
+                "--retrain-every", "28");
+
+        assertThat(status).as(err.toString()).isZero();
+        JsonNode line = Json.tree(out.toString(StandardCharsets.UTF_8));
+        JsonNode walk = line.get("walkForward");
+        assertThat(walk.get("retrainEveryDays").asInt()).isEqualTo(28);
+        assertThat(walk.get("retrains").asInt()).isEqualTo(2); // the holdout is the last 56 of 280 days
+        assertThat(walk.get("holdoutRows").asInt()).isEqualTo(line.get("holdoutRows").asInt());
+        assertThat(walk.get("auc").asDouble()).isBetween(0.5, 1.0);
+        assertThat(walk.get("logisticRegression").has("brier")).isTrue();
+    }
+
+    @Test
+    void train_whenRetrainEveryIsUnusable_expectUsageError() throws Exception {
+        assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--retrain-every", "7")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--retrain-every needs --time");
+        for (String bad : new String[] {"0", "week", "4000"}) {
+            assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "id", "--retrain-every",
+                    bad)).as(bad).isEqualTo(2);
+        }
+    }
 }
