@@ -18,7 +18,7 @@ import java.util.Map;
  * The day of each row of a time-ordered CSV, read from the column(s) {@code --time} names:
  * <ul>
  *   <li>one column: an ISO date ({@code 2026-12-07}) or date-time ({@code 2026-12-07T10:15:00Z}, with or without
- *       offset; without one it is read as UTC);</li>
+ *       offset, without one it is read as UTC; a space instead of the {@code T}, as exports write it, is accepted);</li>
  *   <li>two columns, day of month then month ({@code --time day,month}): the month as a number or an English name or
  *       abbreviation ({@code may}, {@code May}, {@code 5}); the year is not in the data, so it is counted from the time
  *       order: a month earlier than the previous row's starts a new year (a fictitious one: only the distance between
@@ -68,7 +68,9 @@ final class RowDates {
         return days;
     }
 
-    private static LocalDate isoDay(String value, int row) {
+    private static LocalDate isoDay(String raw, int row) {
+        // spreadsheet and database exports write "2026-12-07 10:15:00": read the space as ISO's T
+        String value = raw.length() > 10 && raw.charAt(10) == ' ' ? raw.substring(0, 10) + 'T' + raw.substring(11) : raw;
         try {
             if (value.length() == 10) {
                 return LocalDate.parse(value);
@@ -82,7 +84,7 @@ final class RowDates {
                 return LocalDateTime.parse(value).toLocalDate();
             }
         } catch (DateTimeException e) {
-            throw new BadTrainingDataException("row " + (row + 1) + ": time '" + value
+            throw new BadTrainingDataException("row " + (row + 1) + ": time '" + raw
                     + "' is not an ISO date (2026-12-07) or date-time (2026-12-07T10:15:00Z)");
         }
     }
