@@ -62,4 +62,18 @@ class EmfRecordsTest {
         assertThat(InvocationUsage.billedMillis(1_000_001)).isEqualTo(2);
         assertThat(InvocationUsage.billedMillis(41_300_000)).isEqualTo(42);
     }
+
+    @Test
+    void toLine_isExactlyTheLineCloudWatchAndFromLineExpect_fieldForField() {
+        InvocationUsage everything = new InvocationUsage("drip", Optional.of("spring \"q\" \u00e9"),
+                Instant.parse("2026-11-23T10:00:00Z"), 12, 512, Map.of("dynamodb.read", 2L, "sqs", 1L),
+                Map.of("DynamoDb.GetItem", 2L, "Sqs.SendMessage", 1L), 1, 3);
+        InvocationUsage bare = new InvocationUsage("tracking", Optional.empty(), Instant.parse("2026-11-23T10:00:00Z"),
+                1, 256, Map.of(), Map.of(), 0, 0);
+
+        // the lines the former tree-built writer produced, byte for byte
+        assertThat(EmfRecords.toLine(everything)).isEqualTo("{\"_aws\":{\"Timestamp\":1795428000000,\"CloudWatchMetrics\":[{\"Namespace\":\"LEM\",\"Dimensions\":[[\"function\"],[\"function\",\"campaign\"]],\"Metrics\":[{\"Name\":\"Invocations\",\"Unit\":\"Count\"},{\"Name\":\"BilledMs\",\"Unit\":\"Milliseconds\"},{\"Name\":\"BilledMbMs\",\"Unit\":\"None\"},{\"Name\":\"dynamodb.read\",\"Unit\":\"Count\"},{\"Name\":\"sqs\",\"Unit\":\"Count\"},{\"Name\":\"Retries\",\"Unit\":\"Count\"},{\"Name\":\"Throttles\",\"Unit\":\"Count\"}]}]},\"function\":\"drip\",\"campaign\":\"spring \\\"q\\\" \u00e9\",\"Invocations\":1,\"BilledMs\":12,\"BilledMbMs\":6144,\"dynamodb.read\":2,\"sqs\":1,\"Retries\":1,\"Throttles\":3,\"memoryMb\":512,\"calls\":{\"DynamoDb.GetItem\":2,\"Sqs.SendMessage\":1}}");
+        assertThat(EmfRecords.toLine(bare)).isEqualTo("{\"_aws\":{\"Timestamp\":1795428000000,\"CloudWatchMetrics\":[{\"Namespace\":\"LEM\",\"Dimensions\":[[\"function\"]],\"Metrics\":[{\"Name\":\"Invocations\",\"Unit\":\"Count\"},{\"Name\":\"BilledMs\",\"Unit\":\"Milliseconds\"},{\"Name\":\"BilledMbMs\",\"Unit\":\"None\"}]}]},\"function\":\"tracking\",\"Invocations\":1,\"BilledMs\":1,\"BilledMbMs\":256,\"memoryMb\":256,\"calls\":{}}");
+        assertThat(EmfRecords.fromLine(EmfRecords.toLine(everything))).contains(everything);
+    }
 }
