@@ -28,4 +28,12 @@ public interface LeadCounts {
     long leads(LocalDate from, LocalDate to, Optional<String> campaign);
 
     long mqls(LocalDate from, LocalDate to, Optional<String> campaign);
+
+    /**
+     * These counts for one report: an implementation that reads storage per call may read each day range once and
+     * answer every campaign's counts from it. The result is for one request only (it does not see later writes).
+     */
+    default LeadCounts forOneReport() {
+        return this;
+    }
 }

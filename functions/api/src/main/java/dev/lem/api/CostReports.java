@@ -69,6 +69,7 @@ public final class CostReports implements ReportEndpoint {
     }
 
     private ObjectNode report(LocalDate from, LocalDate to, Optional<String> campaign) {
+        LeadCounts counts = this.counts.forOneReport();
         Map<String, Usage> perCampaign = new TreeMap<>(usage.byCampaign(from, to));
         Usage total = campaign.map(c -> perCampaign.getOrDefault(c, Usage.NONE)).orElseGet(() -> usage.total(from, to));
         BigDecimal totalUsd = model.usd(total);

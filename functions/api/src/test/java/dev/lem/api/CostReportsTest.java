@@ -146,4 +146,41 @@ class CostReportsTest {
     private static ApiRequest get(Map<String, String> query) {
         return new ApiRequest("GET", CostReports.PATH, query);
     }
+
+    @Test
+    void handle_readsTheFunnelCountersOncePerReport_notPerCampaignAndCount() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        dev.lem.testing.fakes.InMemoryReportCounters stored = new dev.lem.testing.fakes.InMemoryReportCounters();
+        dev.lem.report.ReportCounters counted = new dev.lem.report.ReportCounters() {
+            @Override
+            public boolean record(dev.lem.report.ReportTally tally) {
+                return stored.record(tally);
+            }
+
+            @Override
+            public java.util.List<FunnelRow> funnel(LocalDate from, LocalDate to) {
+                reads.incrementAndGet();
+                return stored.funnel(from, to);
+            }
+
+            @Override
+            public java.util.List<JourneyRow> journeys(LocalDate from, LocalDate to) {
+                return stored.journeys(from, to);
+            }
+
+            @Override
+            public java.util.List<VelocityRow> velocity(LocalDate from, LocalDate to) {
+                return stored.velocity(from, to);
+            }
+        };
+        CostReports funnelBacked = new CostReports(usage, new dev.lem.report.FunnelLeadCounts(counted),
+                new CostModel(PRICES), java.time.Clock.fixed(java.time.Instant.parse("2026-11-23T12:00:00Z"),
+                java.time.ZoneOffset.UTC));
+
+        assertThat(funnelBacked.handle(get(Map.of("from", "2026-11-01", "to", "2026-11-23"))).status()).isEqualTo(200);
+        assertThat(reads.get()).isEqualTo(1); // total + two campaigns, leads and MQLs each: six counts, one read
+
+        assertThat(funnelBacked.handle(get(Map.of("from", "2026-11-01", "to", "2026-11-23"))).status()).isEqualTo(200);
+        assertThat(reads.get()).isEqualTo(2); // a new report reads again: nothing is kept between requests
+    }
 }
