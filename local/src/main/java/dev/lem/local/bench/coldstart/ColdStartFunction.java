@@ -51,23 +51,23 @@ record ColdStartFunction(String name, String module, String handlerClass, String
                 new ColdStartFunction("form-capture", "dev.lem.capture.lambda.FormCaptureHandler", http("POST", "/f/demo",
                         "POST /f/{formId}", "\"pathParameters\":{\"formId\":\"demo\"},", """
                         "body":"{\\"email\\":\\"ada@example.com\\",\\"consent_email\\":true}",""")),
+                new ColdStartFunction("journey-admin", "router", "dev.lem.routing.lambda.JourneyAdminHandler",
+                        http("GET", "/admin/journeys", "GET /admin/journeys", "", "")),
                 new ColdStartFunction("notifications", "dev.lem.notify.lambda.NotificationsHandler", sqs("""
                         {"messageId":"%s","leadId":"%s","channel":"email","category":"transactional",\
                         "campaignId":"welcome","template":"welcome","data":{}}""".formatted(message, LEAD))),
-                new ColdStartFunction("router", "dev.lem.routing.lambda.RouterHandler", captured),
-                new ColdStartFunction("journey-admin", "router", "dev.lem.routing.lambda.JourneyAdminHandler",
-                        http("GET", "/admin/journeys", "GET /admin/journeys", "", "")),
+                new ColdStartFunction("outcome-rows", "training", "dev.lem.training.lambda.OutcomeRowsHandler",
+                        bus("lead.outcome", "2026-11-30T16:00:00Z", """
+                        {"eventId":"crm-deal-9912-won","occurredAt":"2026-11-30T16:00:00Z","schemaVersion":1,\
+                        "leadId":"%s","outcome":"won","value":12000,"currency":"EUR"}""".formatted(LEAD))),
                 new ColdStartFunction("reporting", "dev.lem.reporting.lambda.ReportingHandler", sqs(captured)),
+                new ColdStartFunction("router", "dev.lem.routing.lambda.RouterHandler", captured),
                 new ColdStartFunction("scoring", "dev.lem.scoring.lambda.ScoringHandler", sqs("""
                         {"activityId":"a-1","leadId":"%s","type":"page.view","occurredAt":"2026-11-23T10:15:30Z",\
                         "attributes":{"page":"acme.example/pricing"}}""".formatted(LEAD))),
                 new ColdStartFunction("tracking", "dev.lem.tracking.lambda.TrackingHandler", http("GET", "/t/o.gif",
                         "GET /t/o.gif", "\"queryStringParameters\":{\"l\":\"%s\",\"m\":\"%s\",\"s\":\"%s\"},".formatted(
                                 LEAD, message, trackingSigner.sign("open", LEAD, message)), "")),
-                new ColdStartFunction("outcome-rows", "training", "dev.lem.training.lambda.OutcomeRowsHandler",
-                        bus("lead.outcome", "2026-11-30T16:00:00Z", """
-                        {"eventId":"crm-deal-9912-won","occurredAt":"2026-11-30T16:00:00Z","schemaVersion":1,\
-                        "leadId":"%s","outcome":"won","value":12000,"currency":"EUR"}""".formatted(LEAD))),
                 new ColdStartFunction("training", "training", "dev.lem.training.lambda.TrainingHandler", """
                         {"version":"0","id":"22222222-3333-4444-8555-666666666666","detail-type":"Scheduled Event",\
                         "source":"aws.events","account":"000000000000","time":"2026-11-30T03:00:00Z",\
