@@ -22,7 +22,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./lem bench coldstart [--runs N] [--function NAME,...]}: for every function's shaded jar its size and a
+ * {@code ./lem bench coldstart [--runs N] [--function NAME,...]}: for every Lambda handler of the function jars
+ * ({@link ColdStartFunction#all}: two for the router and training jars) its shaded jar's size and a
  * cold-start proxy — wall time from just before a fresh JVM is spawned to the first handler response printed by
  * {@link ColdStartProbe}, median of N (10) runs — in three set-ups:
  * <ol>
@@ -81,6 +82,13 @@ public final class ColdStartBench {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be positive");
             }
+            List<String> known = ColdStartFunction.all(new LinkSigner(key(0))).stream().map(ColdStartFunction::name).toList();
+            Set<String> unknown = new java.util.TreeSet<>(only);
+            unknown.removeAll(known);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("unknown function " + String.join(",", unknown) + "; known: "
+                        + String.join(",", known));
+            }
         } catch (RuntimeException e) {
             System.err.println("usage: lem bench coldstart [--runs N] [--function NAME,...]  (" + e.getMessage() + ")");
             System.exit(2);
@@ -95,11 +103,11 @@ public final class ColdStartBench {
             out.printf(Locale.ROOT, "lem bench coldstart: java %s, %d cpus, median of %d runs per set-up, flags %s%n",
                     Runtime.version(), Runtime.getRuntime().availableProcessors(), runs, String.join(" ", LAMBDA_FLAGS));
             for (ColdStartFunction function : ColdStartFunction.all(bench.signer)) {
-                if (!only.isEmpty() && !only.contains(function.module())) {
+                if (!only.isEmpty() && !only.contains(function.name())) {
                     continue;
                 }
                 Path jar = bench.jar(function);
-                out.printf(Locale.ROOT, "%s: %s (%.1f MB)…%n", function.module(), jar, Files.size(jar) / 1e6);
+                out.printf(Locale.ROOT, "%s: %s (%.1f MB)…%n", function.name(), jar, Files.size(jar) / 1e6);
                 Map<Mode, double[]> medians = new LinkedHashMap<>();
                 String response = "";
                 try {
@@ -118,7 +126,7 @@ public final class ColdStartBench {
                 } catch (IllegalStateException e) {
                     out.println(e.getMessage());
                     failed++;
-                    rows.add(String.format(Locale.ROOT, "%-14s %9.1f  FAILED: %s", function.module(), Files.size(jar) / 1e6,
+                    rows.add(String.format(Locale.ROOT, "%-14s %9.1f  FAILED: %s", function.name(), Files.size(jar) / 1e6,
                             e.getMessage().lines().findFirst().orElse("")));
                 }
             }
@@ -148,13 +156,13 @@ public final class ColdStartBench {
 
     /** One timed cold start in a set-up; the AOT caches are made by a training run on first use. */
     public Run run(ColdStartFunction function, Mode mode) throws IOException, InterruptedException {
-        Path event = workDir.resolve(function.module() + ".json");
+        Path event = workDir.resolve(function.name() + ".json");
         if (!Files.exists(event)) {
             Files.writeString(event, function.event());
         }
         List<String> flags = new ArrayList<>(LAMBDA_FLAGS);
         if (mode != Mode.PLAIN) {
-            Path cache = workDir.resolve(function.module() + "-" + mode.name().toLowerCase(Locale.ROOT) + ".aot");
+            Path cache = workDir.resolve(function.name() + "-" + mode.name().toLowerCase(Locale.ROOT) + ".aot");
             if (!Files.exists(cache)) {
                 List<String> training = new ArrayList<>(LAMBDA_FLAGS);
                 training.add("-XX:AOTCacheOutput=" + cache);
@@ -178,10 +186,11 @@ public final class ColdStartBench {
         if (constructOnly) {
             command.add("--construct-only");
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(workDir.resolve(function.module() + ".err").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(workDir.resolve(function.name() + ".err").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("LEM_")
                 || name.equals("JAVA_TOOL_OPTIONS"));
         builder.environment().putAll(environment);
+        builder.environment().putAll(function.environment());
         long start = System.nanoTime();
         Process process = builder.start();
         String response = null;
@@ -199,11 +208,11 @@ public final class ColdStartBench {
         }
         if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(function.module() + ": the JVM did not exit");
+            throw new IllegalStateException(function.name() + ": the JVM did not exit");
         }
         if (response == null || process.exitValue() != 0) {
-            throw new IllegalStateException(function.module() + ": no response (exit " + process.exitValue() + "): "
-                    + String.join("\n", output) + "\n" + tail(workDir.resolve(function.module() + ".err")));
+            throw new IllegalStateException(function.name() + ": no response (exit " + process.exitValue() + "): "
+                    + String.join("\n", output) + "\n" + tail(workDir.resolve(function.name() + ".err")));
         }
         return new Run((responded - start) / 1e6, response);
     }
@@ -217,7 +226,7 @@ public final class ColdStartBench {
         double plain = median(millis.get(Mode.PLAIN));
         double aot = median(millis.get(Mode.AOT));
         double primed = median(millis.get(Mode.AOT_PRIMED));
-        return String.format(Locale.ROOT, "%-14s %9.1f %11.0f %11.0f %13.0f %9.2f  %s", function.module(), jarBytes / 1e6,
+        return String.format(Locale.ROOT, "%-14s %9.1f %11.0f %11.0f %13.0f %9.2f  %s", function.name(), jarBytes / 1e6,
                 plain, aot, primed, plain / primed, response);
     }
 
@@ -228,7 +237,10 @@ public final class ColdStartBench {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Every variable any function requires; each reads its own. Keys are fixed bench keys, never real secrets. */
+    /**
+     * Every variable the functions require, except a handler's own extras ({@link ColdStartFunction#environment()});
+     * each reads its own. Keys are fixed bench keys, never real secrets.
+     */
     private static Map<String, String> environment(FakeAwsEndpoint aws, byte[] trackingKey) {
         String queues = aws.uri() + "/000000000000/";
         String arn = "arn:aws:iam::000000000000:role/lem-bench";

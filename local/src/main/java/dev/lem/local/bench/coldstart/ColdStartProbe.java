@@ -25,6 +25,8 @@ import java.nio.file.Path;
 public final class ColdStartProbe {
 
     public static final String MARKER = "LEM-COLDSTART-RESPONSE ";
+    /** How much of a stream handler's answer the summary shows (the bench's events hold no personal data). */
+    private static final int SHOWN_OUTPUT = 100;
     /** The class files this probe is made of, for copying onto the child's classpath. */
     static final String[] CLASS_FILES = {"ColdStartProbe.class", "ColdStartProbe$ProbeContext.class",
             "ColdStartProbe$ProbeContext$1.class"};
@@ -53,7 +55,9 @@ public final class ColdStartProbe {
     private static String invokeStream(RequestStreamHandler handler, byte[] event) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), output, new ProbeContext());
-        return "stream output " + output.size() + " bytes";
+        String text = output.toString(StandardCharsets.UTF_8).strip();
+        return "stream output " + output.size() + " bytes" + (text.isEmpty() ? ""
+                : ": " + (text.length() > SHOWN_OUTPUT ? text.substring(0, SHOWN_OUTPUT) + "…" : text));
     }
 
     private static String invokeTyped(Object handler, byte[] event) throws Exception {
