@@ -26,8 +26,8 @@ import java.util.Set;
  *   <li>{@code page.<section>.count} and {@code page.<section>.daysSince}: the same per site section of the pages a
  *       lead viewed (activities with a {@code page} attribute, {@code host/path}: the section is the first path
  *       segment, {@code pricing} for {@code www.example.com/pricing/teams}, {@code home} for the root), for at most
- *       {@value #MAX_PAGE_SECTIONS} sections (the most visited), so a site's pages cannot widen a model without
- *       bound;</li>
+ *       {@value #MAX_PAGE_SECTIONS} sections per lead (its most visited); which sections become model inputs is
+ *       decided where rows become a table (training keeps the sections common across rows);</li>
  *   <li>{@code consent.email} ({@code granted}/{@code none}) and {@code daysSinceCreated}.</li>
  * </ul>
  * Training rows and scoring inputs also carry the {@link OutcomeContext} features of their day
@@ -39,6 +39,8 @@ public final class LeadFeatures {
     public static final Set<String> PERSONAL_FIELDS = Set.of("name", "firstname", "lastname", "fullname", "email",
             "phone", "mobile", "address", "street", "postcode", "zip", "birthdate", "dateofbirth");
 
+    /** What every page-section feature starts with: {@code page.<section>.count}, {@code page.<section>.daysSince}. */
+    public static final String PAGE_PREFIX = "page.";
     static final int MAX_PAGE_SECTIONS = 20;
     private static final int MAX_SECTION_LENGTH = 40;
     /** What every {@link OutcomeContext} feature starts with, and no lead feature does. */
@@ -74,7 +76,7 @@ public final class LeadFeatures {
         bySection.counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(MAX_PAGE_SECTIONS)
-                .forEach(section -> bySection.put(record, "page." + section.getKey(), section.getKey(), asOf));
+                .forEach(section -> bySection.put(record, PAGE_PREFIX + section.getKey(), section.getKey(), asOf));
         record.put("activity.count", Integer.toString(total));
         record.put("consent.email", lead.hasConsent(Lead.EMAIL_CHANNEL) ? "granted" : "none");
         if (lead.createdAt() != null) {

@@ -102,7 +102,7 @@ public final class DynamoDbLeadErasure implements LeadErasure {
                     r -> r.requestItems(Map.of(table, batch))));
             pending = response.hasUnprocessedItems() ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
             if (!pending.isEmpty()) {
-                sleep(attempt);
+                ConflictBackoff.pause(attempt, "erasure");
             }
         }
     }
@@ -122,14 +122,5 @@ public final class DynamoDbLeadErasure implements LeadErasure {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return items;
-    }
-
-    private static void sleep(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000L, 25L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("erasure interrupted", e);
-        }
     }
 }

@@ -33,7 +33,7 @@ public final class DynamoDbTrainingRows implements TrainingRows {
     public static final Duration KEPT = Duration.ofDays(730);
 
     /** Tries of one row when its day's tally is busy with other outcomes' transactions (TransactionConflict). */
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 5;
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
     private static final Set<String> THROTTLED = Set.of("ThrottlingError", "ProvisionedThroughputExceeded");
@@ -79,6 +79,7 @@ public final class DynamoDbTrainingRows implements TrainingRows {
                     throw new StoreUnavailableException("the day's outcome tally kept conflicting with concurrent "
                             + "outcomes; retry", e);
                 }
+                ConflictBackoff.pause(attempt, "add training row");
             }
         }
     }

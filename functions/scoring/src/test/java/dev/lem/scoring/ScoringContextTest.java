@@ -91,34 +91,42 @@ class ScoringContextTest {
     }
 
     @Test
-    void apply_readsTheTalliesOncePerUtcDay() {
+    void apply_readsTheTalliesOnceAnHourAndOnANewUtcDay() {
         ScoringService service = service(ConversionPredictor.of(MODEL, OptionalDouble.empty()));
         apply(service, "f-1");
-        clock.advance(Duration.ofHours(13)); // 23:20 the same day
+        clock.advance(Duration.ofMinutes(59));
         apply(service, "f-2");
         assertThat(tallies.tallyReads()).isEqualTo(1);
 
-        clock.advance(Duration.ofHours(1)); // 00:20 the next day: yesterday's 1000 outcomes now count
+        clock.advance(Duration.ofMinutes(2)); // an hour after the read: late outcomes of earlier days count
         apply(service, "f-3");
-
         assertThat(tallies.tallyReads()).isEqualTo(2);
+
+        clock.advance(Duration.ofHours(13).minusMinutes(1)); // 00:20 the next day: yesterday's 1000 outcomes now count
+        apply(service, "f-4");
+
+        assertThat(tallies.tallyReads()).isEqualTo(3);
         double week = Math.log1p(19 + 1000);
-        assertThat(prediction().probability()).isCloseTo(sigmoid(-3 + 3 + (Math.round(week * 1e4) / 1e4 - 1)),
+        // four activities so far (+1 each), the week's volume now with yesterday's 1000
+        assertThat(prediction().probability()).isCloseTo(sigmoid(-3 + 4 + (Math.round(week * 1e4) / 1e4 - 1)),
                 within(1e-9));
     }
 
     @Test
-    void apply_whenTheTalliesCannotBeRead_predictsWithoutContextAndReadsAgainNextTime() {
+    void apply_whenTheTalliesCannotBeRead_predictsWithoutContextAndReadsAgainAMinuteLater() {
         ScoringService service = service(ConversionPredictor.of(MODEL, OptionalDouble.empty()));
         tallies.failTallyReads(1);
 
         apply(service, "f-1");
         assertThat(prediction().probability()).as("context read as its mean").isCloseTo(sigmoid(-3 + 1), within(1e-9));
-
         apply(service, "f-2");
-        assertThat(tallies.tallyReads()).isEqualTo(2);
-        assertThat(prediction().probability()).isCloseTo(sigmoid(-3 + 2 + (2.9957 - 1)), within(1e-9));
+        assertThat(tallies.tallyReads()).as("no read again right after a failure").isEqualTo(1);
+
+        clock.advance(RecentOutcomes.RETRY_AFTER_FAILURE);
         apply(service, "f-3");
+        assertThat(tallies.tallyReads()).isEqualTo(2);
+        assertThat(prediction().probability()).isCloseTo(sigmoid(-3 + 3 + (2.9957 - 1)), within(1e-9));
+        apply(service, "f-4");
         assertThat(tallies.tallyReads()).isEqualTo(2);
     }
 

@@ -1,7 +1,6 @@
 package dev.lem.training;
 
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
@@ -74,9 +73,6 @@ final class RowDates {
         try {
             if (value.length() == 10) {
                 return LocalDate.parse(value);
-            }
-            if (value.endsWith("Z")) {
-                return Instant.parse(value).atOffset(ZoneOffset.UTC).toLocalDate();
             }
             try {
                 return OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();

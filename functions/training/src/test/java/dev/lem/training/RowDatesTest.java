@@ -12,10 +12,11 @@ class RowDatesTest {
     @Test
     void of_whenIsoDatesAndDateTimes_expectTheirUtcDays() {
         CsvTable table = CsvTables.of(List.of("at", "y"), "2026-01-05,no", "2026-01-05T23:30:00Z,no",
-                "2026-01-06T01:30:00+02:00,no", "2026-01-07T08:00:00,yes", "2026-01-07 09:00:00,no");
+                "2026-01-06T01:30:00+02:00,no", "2026-01-07T08:00:00,yes", "2026-01-07 09:00:00,no", "2026-01-07T10:15Z,no");
 
         assertThat(RowDates.of(table, List.of("at"))).containsExactly(LocalDate.of(2026, 1, 5),
-                LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 7), LocalDate.of(2026, 1, 7));
+                LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 7), LocalDate.of(2026, 1, 7),
+                LocalDate.of(2026, 1, 7));
     }
 
     @Test

@@ -34,9 +34,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * {@link BlobStoreUnavailableException}; other statuses (403: a role without {@code s3:GetObject}) →
  * {@link IllegalStateException} naming the status. Read-only: {@link #write} refuses.
  * <p>
- * Addressing as the S3 client would choose: virtual-hosted ({@code https://<bucket>.s3.<region>.amazonaws.com/<key>})
- * in AWS, path-style ({@code <endpoint>/<bucket>/<key>}) with an endpoint override (emulators, tests). Each key
- * segment is percent-encoded once, and the signer neither double-encodes nor normalises the path, as S3 requires.
+ * Addressing as the S3 client would choose ({@link #base}): virtual-hosted in AWS, path-style for bucket names with
+ * dots and with an endpoint override (emulators, tests). Each key segment is percent-encoded once, and the signer
+ * neither double-encodes nor normalises the path, as S3 requires.
  */
 public final class SignedS3Reader implements BlobStore {
 
@@ -58,9 +58,7 @@ public final class SignedS3Reader implements BlobStore {
     }
 
     public static SignedS3Reader create(AwsConfig config, String bucket) {
-        URI base = config.endpoint()
-                .map(endpoint -> URI.create(endpoint.toString().replaceAll("/+$", "") + "/" + bucket))
-                .orElseGet(() -> URI.create("https://" + bucket + ".s3." + config.region() + ".amazonaws.com"));
+        URI base = base(config, bucket);
         AwsCredentialsProvider credentials = config.localCredentials()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
                 : DefaultCredentialsProvider.builder().build();
@@ -69,6 +67,19 @@ public final class SignedS3Reader implements BlobStore {
                 .socketTimeout(Duration.ofSeconds(5))
                 .build();
         return new SignedS3Reader(http, credentials, config.region(), base, Clock.systemUTC());
+    }
+
+    /**
+     * Where the bucket's objects are: path-style under an endpoint override; in AWS virtual-hosted, except for a
+     * bucket name with dots (the {@code *.s3.<region>} certificate does not cover {@code a.b.s3.<region>}), which is
+     * addressed path-style as the S3 client does; China regions under {@code amazonaws.com.cn}.
+     */
+    static URI base(AwsConfig config, String bucket) {
+        if (config.endpoint().isPresent()) {
+            return URI.create(config.endpoint().get().toString().replaceAll("/+$", "") + "/" + bucket);
+        }
+        String host = "s3." + config.region() + (config.region().startsWith("cn-") ? ".amazonaws.com.cn" : ".amazonaws.com");
+        return bucket.contains(".") ? URI.create("https://" + host + "/" + bucket) : URI.create("https://" + bucket + "." + host);
     }
 
     @Override

@@ -199,7 +199,7 @@ public final class ModelCli {
         }
 
         private static List<String> timeColumns(String value) {
-            List<String> columns = Arrays.stream(value.split(",")).map(String::strip).toList();
+            List<String> columns = Arrays.stream(value.split(",", -1)).map(String::strip).toList();
             if (columns.isEmpty() || columns.size() > 2 || columns.stream().anyMatch(String::isEmpty)
                     || columns.stream().distinct().count() != columns.size()) {
                 throw new IllegalArgumentException("--time takes one date column or two different columns, day of month"

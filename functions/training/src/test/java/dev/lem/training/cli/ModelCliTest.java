@@ -156,6 +156,7 @@ class ModelCliTest {
         assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "a,b,c")).isEqualTo(2);
         assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "y")).isEqualTo(2);
         assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "id,id")).isEqualTo(2);
+        assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "day,")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--time");
         err.reset();
         assertThat(run("train", "--csv", leads().toString(), "--outcome", "y", "--time", "id")).isEqualTo(1);

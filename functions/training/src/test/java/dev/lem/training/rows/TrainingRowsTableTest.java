@@ -33,4 +33,29 @@ class TrainingRowsTableTest {
         assertThat(table.header()).containsExactly("n", "outcome");
         assertThat(table.rows().getFirst()).containsExactly("2", "not-won");
     }
+
+    @Test
+    void of_keepsOnlyPageSectionsCommonAcrossRows() {
+        List<TrainingRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) { // pricing: viewed in 100 rows; a person's page in 4 of them
+            rows.add(new TrainingRow("p" + i, AT.plusSeconds(i), i % 2 == 0 ? "won" : "lost", i < 4
+                    ? Map.of("page.pricing.count", "2", "page.pricing.daysSince", "1.00", "page.jane-doe.count", "1",
+                            "page.jane-doe.daysSince", "3.00")
+                    : Map.of("page.pricing.count", "1", "page.pricing.daysSince", "2.00")));
+        }
+        for (int i = 0; i < TrainingRowsTable.MAX_SECTIONS + 3; i++) {
+            for (int r = 0; r < TrainingRowsTable.MIN_SECTION_ROWS + i; r++) {
+                rows.add(new TrainingRow("s" + i + "-" + r, AT.plusSeconds(100 + i * 100 + r), "lost",
+                        Map.of("page.section" + i + ".count", "1")));
+            }
+        }
+
+        CsvTable table = TrainingRowsTable.of(rows);
+
+        assertThat(table.header()).contains("page.pricing.count", "page.pricing.daysSince")
+                .doesNotContain("page.jane-doe.count", "page.jane-doe.daysSince") // in 4 rows only
+                .doesNotContain("page.section0.count", "page.section3.count") // the least common beyond 50
+                .contains("page.section4.count", "page.section52.count");
+        assertThat(table.header().stream().filter(name -> name.endsWith(".count"))).hasSize(TrainingRowsTable.MAX_SECTIONS);
+    }
 }
