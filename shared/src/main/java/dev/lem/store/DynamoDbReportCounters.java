@@ -21,14 +21,11 @@ import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -44,7 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoDbReportCounters implements ReportCounters {
 
     public static final Duration MARKER_TTL = Duration.ofDays(400);
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -69,7 +65,7 @@ public final class DynamoDbReportCounters implements ReportCounters {
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         items.addAll(counts(tally.funnel(), tally.journeys(), 1));
         tally.velocity().forEach(sample -> items.add(velocityUpdate(sample)));
-        if (transact(items)) {
+        if (FirstWriteWins.transact(dynamo, "record report tally", items)) {
             return true;
         }
         return tally.earliestWins() && moveToEarlierDay(tally);
@@ -97,25 +93,10 @@ public final class DynamoDbReportCounters implements ReportCounters {
                         ":old", Items.s(counted.toString()))).build()).build());
         items.addAll(counts(List.of(), tally.journeysOn(counted), -1));
         items.addAll(counts(List.of(), tally.journeys(), 1));
-        if (!transact(items)) {
+        if (!FirstWriteWins.transact(dynamo, "record report tally", items)) {
             throw new StoreUnavailableException("report marker " + tally.markerKey() + " moved concurrently; retry", null);
         }
         return true;
-    }
-
-    /** Runs the transaction; false when its first item's condition failed, a retryable error on any other failure. */
-    private boolean transact(List<TransactWriteItem> items) {
-        try {
-            DynamoCalls.run("record report tally", () -> dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
-                    .transactItems(items).build()));
-            return true;
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code())) {
-                return false;
-            }
-            throw new StoreUnavailableException("report tally conflicted with a concurrent write; retry", e);
-        }
     }
 
     private static Map<String, AttributeValue> markerKey(ReportTally tally) {

@@ -80,11 +80,11 @@ class DynamoDbTrainingRowsTest {
         assertThat(rows.add(ROW)).isTrue();
         assertThat(dynamo.requests).hasSize(2);
 
-        for (int i = 0; i < DynamoDbTrainingRows.ATTEMPTS; i++) {
+        for (int i = 0; i < FirstWriteWins.ATTEMPTS; i++) {
             dynamo.cancellations.add(List.of("None", "TransactionConflict"));
         }
         assertThatThrownBy(() -> rows.add(ROW)).isInstanceOf(StoreUnavailableException.class);
-        assertThat(dynamo.requests).hasSize(2 + DynamoDbTrainingRows.ATTEMPTS);
+        assertThat(dynamo.requests).hasSize(2 + FirstWriteWins.ATTEMPTS);
     }
 
     @Test
