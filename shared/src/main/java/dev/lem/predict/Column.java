@@ -106,8 +106,13 @@ public sealed interface Column {
 
         public static final int MAX_BUCKETS = 1 << 16;
 
+        /** Whether {@code buckets} can hash a column: 2 to {@value #MAX_BUCKETS} (the one rule for every setting). */
+        public static boolean validBuckets(int buckets) {
+            return buckets >= 2 && buckets <= MAX_BUCKETS;
+        }
+
         public Hashed {
-            if (buckets < 2 || buckets > MAX_BUCKETS) {
+            if (!validBuckets(buckets)) {
                 throw new IllegalArgumentException("hashed column " + name + " needs 2 to " + MAX_BUCKETS + " buckets");
             }
         }

@@ -43,6 +43,7 @@ public final class LeadFeatures {
     public static final String PAGE_PREFIX = "page.";
     static final int MAX_PAGE_SECTIONS = 20;
     private static final int MAX_SECTION_LENGTH = 40;
+    private static final java.util.regex.Pattern NOT_SECTION_CHARACTER = java.util.regex.Pattern.compile("[^a-z0-9_-]");
     /** What every {@link OutcomeContext} feature starts with, and no lead feature does. */
     public static final String CONTEXT_PREFIX = "context.";
 
@@ -106,7 +107,8 @@ public final class LeadFeatures {
         int slash = page.indexOf('/');
         String path = slash < 0 ? "" : page.substring(slash + 1);
         int end = path.indexOf('/');
-        String first = (end < 0 ? path : path.substring(0, end)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+        String first = NOT_SECTION_CHARACTER.matcher((end < 0 ? path : path.substring(0, end)).toLowerCase(Locale.ROOT))
+                .replaceAll("");
         if (first.isEmpty()) {
             return "home";
         }

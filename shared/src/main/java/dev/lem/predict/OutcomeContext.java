@@ -2,6 +2,7 @@ package dev.lem.predict;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -27,6 +28,8 @@ public final class OutcomeContext {
     public static final String LOG_OUTCOMES_7D = "context.logOutcomes7d";
     public static final String LOG_OUTCOMES_30D = "context.logOutcomes30d";
     public static final String WIN_RATE_7D = "context.winRate7d";
+    /** Every feature {@link #features} returns, in its order. */
+    public static final List<String> FEATURES = List.of(LOG_OUTCOMES_7D, LOG_OUTCOMES_30D, WIN_RATE_7D);
     /** How far back the prior share reaches: the tallies a caller must supply (days before the day in question). */
     public static final int PRIOR_DAYS = 365;
     static final double SHRINKAGE = 10;

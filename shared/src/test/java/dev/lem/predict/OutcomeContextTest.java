@@ -21,6 +21,7 @@ class OutcomeContextTest {
                 Map.entry(OutcomeContext.LOG_OUTCOMES_7D, "0.0000"),
                 Map.entry(OutcomeContext.LOG_OUTCOMES_30D, "0.0000"),
                 Map.entry(OutcomeContext.WIN_RATE_7D, "0.0000"));
+        assertThat(features.keySet()).containsExactlyElementsOf(OutcomeContext.FEATURES);
     }
 
     @Test

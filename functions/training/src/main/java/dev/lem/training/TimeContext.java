@@ -31,7 +31,7 @@ final class TimeContext {
         }
         LocalDate[] days = RowDates.of(table, timeColumns);
         String positive = Outcomes.positiveLabel(table, outcomeIndex);
-        List<String> names = List.copyOf(OutcomeContext.features(LocalDate.EPOCH, new TreeMap<>()).keySet());
+        List<String> names = OutcomeContext.FEATURES;
         for (String name : names) {
             if (table.columnIndex(name) >= 0) {
                 throw new BadTrainingDataException("column '" + name + "' is already in the file; --time adds it");

@@ -41,7 +41,7 @@ public record TrainingData(FeatureSpec spec, Rows fit, Rows calibration, Rows ho
     /** @param hashBuckets buckets per categorical column ({@link Column.Hashed}); 0 for one-hot vocabularies */
     public static TrainingData from(CsvTable table, String outcome, Set<String> ignored, double holdoutShare,
                                     int hashBuckets) {
-        if (hashBuckets != 0 && (hashBuckets < 2 || hashBuckets > Column.Hashed.MAX_BUCKETS)) {
+        if (hashBuckets != 0 && !Column.Hashed.validBuckets(hashBuckets)) {
             throw new IllegalArgumentException("--hash-buckets must be between 2 and " + Column.Hashed.MAX_BUCKETS
                     + ", got " + hashBuckets);
         }

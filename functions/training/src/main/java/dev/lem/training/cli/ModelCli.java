@@ -215,7 +215,7 @@ public final class ModelCli {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--hash-buckets must be a whole number, got " + value);
             }
-            if (buckets < 2 || buckets > dev.lem.predict.Column.Hashed.MAX_BUCKETS) {
+            if (!dev.lem.predict.Column.Hashed.validBuckets(buckets)) {
                 throw new IllegalArgumentException("--hash-buckets must be between 2 and "
                         + dev.lem.predict.Column.Hashed.MAX_BUCKETS + ", got " + value);
             }

@@ -44,7 +44,7 @@ public record TrainingConfig(AwsConfig aws, String tableName, String modelBucket
         } catch (NumberFormatException notANumber) {
             buckets = -1;
         }
-        if (buckets != 0 && (buckets < 2 || buckets > Column.Hashed.MAX_BUCKETS)) {
+        if (buckets != 0 && !Column.Hashed.validBuckets(buckets)) {
             throw new ConfigException(EnvNames.TRAINING_HASH_BUCKETS + " must be 0 (vocabularies) or between 2 and "
                     + Column.Hashed.MAX_BUCKETS + ", got " + raw);
         }
