@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -46,25 +45,20 @@ public final class DynamoDbOutcomeTallies implements OutcomeTallies {
         if (!fromInclusive.isBefore(toExclusive)) {
             return days;
         }
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = DynamoCalls.run("read outcome tallies", () -> dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":pk", Items.s(Keys.OUTCOMES_DAILY_PK),
-                            ":from", Items.s(Keys.outcomeDay(fromInclusive)),
-                            ":to", Items.s(Keys.outcomeDay(toExclusive.minusDays(1)))))
-                    .limit(pageSize)
-                    .exclusiveStartKey(from)
-                    .build()));
-            for (Map<String, AttributeValue> item : page.items()) {
-                days.put(LocalDate.parse(item.get(DAY).s()), new OutcomeContext.Day(number(item, OUTCOMES),
-                        number(item, WON)));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return days;
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", Items.s(Keys.OUTCOMES_DAILY_PK),
+                        ":from", Items.s(Keys.outcomeDay(fromInclusive)),
+                        ":to", Items.s(Keys.outcomeDay(toExclusive.minusDays(1)))))
+                .limit(pageSize)
+                .build();
+        // the SDK's paginator follows LastEvaluatedKey; its pages are fetched while iterating, inside DynamoCalls
+        return DynamoCalls.run("read outcome tallies", () -> {
+            dynamo.queryPaginator(request).items().forEach(item -> days.put(LocalDate.parse(item.get(DAY).s()),
+                    new OutcomeContext.Day(number(item, OUTCOMES), number(item, WON))));
+            return days;
+        });
     }
 
     /** The update that counts one outcome on {@code day} ({@code ADD outcomes 1, won 0|1}): part of a transaction. */
