@@ -34,7 +34,7 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Scoring predicts with today's outcome context, read once per UTC day, never kept when unreadable, never without a model. */
+/** Scoring predicts with today's outcome context: read hourly and on a new UTC day, again a minute after a failed read, never without a model. */
 class ScoringContextTest {
 
     private static final LeadId LEAD = new LeadId("0b7e6a52-3c2d-4f8e-9a1b-5d6c7e8f9a0b");
